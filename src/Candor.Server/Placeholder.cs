@@ -1,0 +1,1 @@
+namespace Candor.Server; internal static class Placeholder { }
