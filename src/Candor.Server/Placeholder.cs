@@ -1,1 +1,0 @@
-namespace Candor.Server; internal static class Placeholder { }

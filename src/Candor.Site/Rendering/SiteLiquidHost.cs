@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Candor.Site.Configuration;
+using Candor.Site.Documents;
+using Candor.Site.Liquid;
+using Candor.Site.Markdown;
+
+namespace Candor.Site.Rendering;
+
+/// <summary>The site as Jekyll's Liquid tags and filters see it: includes, URLs, converters, lookups.</summary>
+public sealed class SiteLiquidHost(SiteConfig config, KramdownConverter markdown) : ILiquidHost
+{
+    private readonly ConcurrentDictionary<string, (string Text, string Path)?> _files = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _posts = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _links = new(StringComparer.Ordinal);
+
+    public string BaseUrl => config.BaseUrl;
+    public string Url => config.Url;
+    public TimeZoneInfo TimeZone => config.TimeZone;
+
+    /// <summary>Indexes posts and files for <c>post_url</c> and <c>link</c> once reading is done.</summary>
+    public void Index(IEnumerable<Document> documents, IEnumerable<StaticFile> files)
+    {
+        var posts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var doc in documents)
+        {
+            links[doc.RelativePath] = doc.Url;
+            if (doc.Collection != "posts") continue;
+            var name = doc.RelativePath;
+            var within = name[(name.IndexOf("_posts/", StringComparison.Ordinal) + "_posts/".Length)..];
+            var key = within[..^doc.Extension.Length];
+            posts.TryAdd(key, doc.Url);
+            // post_url also accepts the name without sub-folders and a leading category path.
+            posts.TryAdd(Path.GetFileName(key), doc.Url);
+            var prefix = name[..name.IndexOf("_posts/", StringComparison.Ordinal)];
+            if (prefix.Length > 0) posts.TryAdd(prefix + key, doc.Url);
+        }
+        foreach (var file in files) links[file.RelativePath] = file.Url;
+        _posts = posts;
+        _links = links;
+    }
+
+    public (string Text, string Path)? FindInclude(string name)
+    {
+        if (!IsSafe(name)) return null;
+        var relative = config.IncludesDir + "/" + name;
+        return Read(relative);
+    }
+
+    public (string Text, string Path)? FindRelativeInclude(string name, string relativeTo)
+    {
+        var dir = relativeTo.Contains('/') ? relativeTo[..relativeTo.LastIndexOf('/')] : "";
+        var relative = Path.GetRelativePath(config.Source, Path.GetFullPath(Path.Combine(config.Source, dir, name))).Replace('\\', '/');
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
+        return Read(relative);
+    }
+
+    /// <summary>Forgets cached include text (serve mode, after a file changed).</summary>
+    public void Forget() => _files.Clear();
+
+    private (string Text, string Path)? Read(string relative) => _files.GetOrAdd(relative, r =>
+    {
+        var full = Path.Combine(config.Source, r);
+        return File.Exists(full) ? (File.ReadAllText(full), r) : null;
+    });
+
+    private static bool IsSafe(string name) =>
+        name.Length > 0 && !name.Contains("..") && !name.StartsWith('/') && !name.Contains('\\') && !name.Contains('\0');
+
+    public string Markdownify(string text) => markdown.Convert(text);
+    public string Smartify(string text) => markdown.Smartify(text);
+    // Jekyll 4's post_url and link return relative_url(url): the baseurl is already in front.
+    public string? PostUrl(string name) => _posts.GetValueOrDefault(name.Trim()) is { } url ? BaseUrl + url : null;
+    public string? LinkUrl(string relativePath) => _links.GetValueOrDefault(relativePath.Trim().TrimStart('/')) is { } url ? BaseUrl + url : null;
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Candor.Site.Configuration;
+using Candor.Site.Documents;
+using Candor.Site.Generators;
+using Candor.Site.Liquid;
+using Candor.Site.Markdown;
+using Candor.Site.Output;
+using Candor.Site.Reading;
+using Candor.Site.Rendering;
+
+namespace Candor.Site;
+
+/// <summary>
+/// Builds a Jekyll-style site: read → generate (redirects, pagination) → render (collections, then
+/// pages, in parallel) → write. Every error of the build is collected and reported together.
+/// </summary>
+public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Loads the configuration with the options' overrides applied.</summary>
+    public SiteConfig LoadConfig()
+    {
+        var overrides = new Dictionary<string, object?>();
+        if (options.Future) overrides["future"] = true;
+        if (options.Drafts) overrides["show_drafts"] = true;
+        if (options.Destination is not null) overrides["destination"] = Path.GetFullPath(options.Destination);
+        return SiteConfig.Load(options.Source, options.ConfigFiles, overrides);
+    }
+
+    /// <summary>Reads and renders the whole site in memory; throws <see cref="SiteBuildException"/> listing every error.</summary>
+    public RenderedSite Render(IProgress<BuildProgress>? progress = null)
+    {
+        SiteConfig config;
+        try
+        {
+            config = LoadConfig();
+        }
+        catch (SiteException e)
+        {
+            throw new SiteBuildException([e.ToError()]);
+        }
+        var now = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), config.TimeZone);
+        progress?.Report(new BuildProgress("Reading", 0, 1));
+        var site = SiteReader.Read(config, now);
+        var errors = new ConcurrentQueue<SiteError>(site.Errors);
+        Try(errors, () => RedirectFrom.Generate(site));
+        Try(errors, () => Pagination.Generate(site));
+
+        foreach (var docs in site.Collections.Values)
+            for (var i = 0; i < docs.Count; i++)
+                LiquidDocument.Fill(docs[i], i > 0 ? docs[i - 1] : null, i + 1 < docs.Count ? docs[i + 1] : null);
+        foreach (var page in site.Pages) LiquidDocument.Fill(page, null, null);
+
+        var markdown = new KramdownConverter(config.MarkdownSettings());
+        var host = new SiteLiquidHost(config, markdown);
+        host.Index(site.Renderables, site.StaticFiles.Concat(site.CollectionFiles.Values.SelectMany(f => f)));
+        var renderer = new DocumentRenderer(site, new LiquidEngine(host), markdown, SitePayload.Site(site, now), SitePayload.Jekyll());
+
+        var total = site.Collections.Values.Sum(d => d.Count) + site.Pages.Count;
+        var done = 0;
+        void RenderAll(IEnumerable<Document> docs) => Parallel.ForEach(docs, doc =>
+        {
+            Try(errors, () => renderer.Render(doc));
+            var n = Interlocked.Increment(ref done);
+            if (n % 50 == 0 || n == total) progress?.Report(new BuildProgress("Rendering", n, total));
+        });
+        // Jekyll renders collections before pages, so pages that list posts see their rendered content.
+        RenderAll(site.Collections.Values.SelectMany(d => d));
+        RenderAll(site.Pages);
+
+        if (!errors.IsEmpty)
+            throw new SiteBuildException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
+        return new RenderedSite(site, renderer, host);
+    }
+
+    /// <summary>Builds and writes the site; the old destination stays untouched if anything fails.</summary>
+    public BuildResult Build(IProgress<BuildProgress>? progress = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var rendered = Render(progress);
+        var site = rendered.Content;
+        progress?.Report(new BuildProgress("Writing", 0, 1));
+        var documents = rendered.WrittenDocuments;
+        var files = rendered.WrittenFiles;
+        SiteWriter.WriteAll(site.Config.Destination, documents, files, site.Config.KeepFiles);
+        progress?.Report(new BuildProgress("Writing", 1, 1));
+        return new BuildResult(site.Config.Destination, documents.Count, files.Count, watch.Elapsed);
+    }
+
+    private static void Try(ConcurrentQueue<SiteError> errors, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (SiteException e)
+        {
+            errors.Enqueue(e.ToError());
+        }
+        catch (SiteBuildException e)
+        {
+            foreach (var error in e.Errors) errors.Enqueue(error);
+        }
+    }
+}
+
+/// <summary>A site rendered in memory: what <c>serve</c> keeps to rebuild single files quickly.</summary>
+public sealed class RenderedSite(SiteContent content, DocumentRenderer renderer, SiteLiquidHost host)
+{
+    public SiteContent Content { get; } = content;
+    internal DocumentRenderer Renderer { get; } = renderer;
+    internal SiteLiquidHost Host { get; } = host;
+
+    public IReadOnlyCollection<Document> WrittenDocuments =>
+        Content.Collections.Values.SelectMany(d => d).Where(d => d.Writes).Concat(Content.Pages).ToList();
+
+    public IReadOnlyCollection<StaticFile> WrittenFiles =>
+        Content.StaticFiles.Where(f => f.Collection is null || f.Collection == "posts").Concat(Content.CollectionFiles.Values.SelectMany(f => f)).ToList();
+}
