@@ -1,10 +1,15 @@
+using Candor.Site.Markdown.Attributes;
+using Candor.Site.Markdown.Code;
+using Candor.Site.Markdown.HeadingIds;
+using Candor.Site.Markdown.Html;
+using Candor.Site.Markdown.Rendering;
 using Markdig;
 
 namespace Candor.Site.Markdown;
 
 /// <summary>
 /// Converts Markdown the way Jekyll's kramdown (GFM input) does, on top of Markdig.
-/// Thread-safe: one instance serves a whole (parallel) build.
+/// Thread-safe: the pipeline is immutable after construction and every call gets its own renderer.
 /// </summary>
 public sealed class KramdownConverter
 {
@@ -13,16 +18,37 @@ public sealed class KramdownConverter
     public KramdownConverter(MarkdownSettings? settings = null)
     {
         Settings = settings ?? new MarkdownSettings();
-        _pipeline = new MarkdownPipelineBuilder()
+        var builder = new MarkdownPipelineBuilder()
+            .UsePreciseSourceLocation()
             .UsePipeTables()
-            .UseAutoIdentifiers()
-            .Build();
+            .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+            .UseDefinitionLists()
+            .UseAbbreviations()
+            .UseFootnotes();
+        builder.Extensions.Add(new KramdownAttributeListExtension());
+        if (Settings.AutoIds)
+            builder.Extensions.Add(new KramdownHeadingIdExtension(Settings.AutoIdPrefix));
+        builder.Extensions.Add(new KramdownRenderingExtension());
+        builder.Extensions.Add(new KramdownCodeExtension());
+        builder.Extensions.Add(new KramdownHtmlExtension(ConvertAt));
+        _pipeline = builder.Build();
     }
 
     public MarkdownSettings Settings { get; }
 
-    public string Convert(string markdown) => Markdig.Markdown.ToHtml(markdown, _pipeline);
+    public string Convert(string markdown) => ConvertAt(markdown, 0);
 
     /// <summary>Smart typography only (quotes, dashes, ellipses), as Jekyll's <c>smartify</c> filter.</summary>
     public string Smartify(string text) => text;
+
+    private string ConvertAt(string markdown, int indent)
+    {
+        var document = Markdig.Markdown.Parse(markdown.Replace("\r\n", "\n"), _pipeline);
+        using var writer = new StringWriter();
+        var renderer = new KramdownHtmlRenderer(writer, document) { Indent = indent };
+        _pipeline.Setup(renderer);
+        renderer.WriteChildren(document, extraIndent: 0);
+        writer.Flush();
+        return writer.ToString();
+    }
 }
