@@ -3,6 +3,7 @@ using Candor.Site.Markdown.Code;
 using Candor.Site.Markdown.HeadingIds;
 using Candor.Site.Markdown.Html;
 using Candor.Site.Markdown.Rendering;
+using Candor.Site.Markdown.Typography;
 using Markdig;
 
 namespace Candor.Site.Markdown;
@@ -14,6 +15,7 @@ namespace Candor.Site.Markdown;
 public sealed class KramdownConverter
 {
     private readonly MarkdownPipeline _pipeline;
+    private readonly KramdownTypography _typography;
 
     public KramdownConverter(MarkdownSettings? settings = null)
     {
@@ -25,7 +27,9 @@ public sealed class KramdownConverter
             .UseDefinitionLists()
             .UseAbbreviations()
             .UseFootnotes();
+        _typography = new KramdownTypography(Settings.SmartQuotes);
         builder.Extensions.Add(new KramdownAttributeListExtension());
+        builder.Extensions.Add(new KramdownTypographyExtension(_typography));
         if (Settings.AutoIds)
             builder.Extensions.Add(new KramdownHeadingIdExtension(Settings.AutoIdPrefix));
         builder.Extensions.Add(new KramdownRenderingExtension());
@@ -39,13 +43,14 @@ public sealed class KramdownConverter
     public string Convert(string markdown) => ConvertAt(markdown, 0);
 
     /// <summary>Smart typography only (quotes, dashes, ellipses), as Jekyll's <c>smartify</c> filter.</summary>
-    public string Smartify(string text) => text;
+    public string Smartify(string text) => _typography.Apply(text);
 
     private string ConvertAt(string markdown, int indent)
     {
-        var document = Markdig.Markdown.Parse(markdown.Replace("\r\n", "\n"), _pipeline);
+        markdown = markdown.Replace("\r\n", "\n");
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
         using var writer = new StringWriter();
-        var renderer = new KramdownHtmlRenderer(writer, document) { Indent = indent };
+        var renderer = new KramdownHtmlRenderer(writer, document, markdown) { Indent = indent };
         _pipeline.Setup(renderer);
         renderer.WriteChildren(document, extraIndent: 0);
         writer.Flush();

@@ -9,8 +9,11 @@ namespace Candor.Site.Markdown.Rendering;
 /// spaces, and a blank source line between two blocks shows up as an empty line in the output.
 /// One instance renders one document, so its state needs no locking.
 /// </summary>
-internal sealed class KramdownHtmlRenderer(TextWriter writer, MarkdownDocument document) : HtmlRenderer(writer)
+internal sealed class KramdownHtmlRenderer(TextWriter writer, MarkdownDocument document, string source) : HtmlRenderer(writer)
 {
+    /// <summary>The Markdown being rendered; kramdown keeps some whitespace Markdig's syntax tree drops.</summary>
+    public string Source { get; } = source;
+
     public MarkdownDocument Document { get; } = document;
 
     /// <summary>Current kramdown indentation in spaces.</summary>

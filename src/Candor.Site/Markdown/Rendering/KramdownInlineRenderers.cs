@@ -19,13 +19,28 @@ internal sealed class KramdownEntityRenderer : HtmlObjectRenderer<HtmlEntityInli
         ((KramdownHtmlRenderer)renderer).WriteText(obj.Transcoded.AsSpan());
 }
 
-/// <summary>Hard breaks are <c>&lt;br /&gt;</c> followed by the source newline.</summary>
+/// <summary>
+/// Hard breaks are <c>&lt;br /&gt;</c> plus newline. At a soft break kramdown keeps a single trailing
+/// space of the line (Markdig trims it), so that is recovered from the source.
+/// </summary>
 internal sealed class KramdownLineBreakRenderer : HtmlObjectRenderer<LineBreakInline>
 {
     protected override void Write(HtmlRenderer renderer, LineBreakInline obj)
     {
         if (obj.IsHard)
+        {
             renderer.Write("<br />");
+        }
+        else
+        {
+            var source = ((KramdownHtmlRenderer)renderer).Source;
+            var newline = obj.Span.Start >= 0 && obj.Span.Start < source.Length ? source.IndexOf('\n', obj.Span.Start) : -1;
+            var start = newline;
+            while (start > 0 && source[start - 1] is ' ' or '\t')
+                start--;
+            if (newline > start)
+                renderer.Write(source[start..newline]);
+        }
         renderer.WriteLine();
     }
 }
