@@ -1,5 +1,6 @@
 using Candor.Site.Markdown.Attributes;
 using Candor.Site.Markdown.Code;
+using Candor.Site.Markdown.Footnotes;
 using Candor.Site.Markdown.HeadingIds;
 using Candor.Site.Markdown.Html;
 using Candor.Site.Markdown.Rendering;
@@ -34,6 +35,7 @@ public sealed class KramdownConverter
             builder.Extensions.Add(new KramdownHeadingIdExtension(Settings.AutoIdPrefix));
         builder.Extensions.Add(new KramdownRenderingExtension());
         builder.Extensions.Add(new KramdownCodeExtension());
+        builder.Extensions.Add(new KramdownFootnoteExtension(Settings.FootnoteNumber));
         builder.Extensions.Add(new KramdownHtmlExtension(ConvertAt));
         _pipeline = builder.Build();
     }

@@ -35,7 +35,7 @@ internal sealed class TypographyInlineParser : InlineParser
             slice.Start += q.Length;
             return true;
         }
-        if (KramdownTypography.Symbol(limit, pos) is not { } s)
+        if (IsTableDelimiterRow(limit, pos) || KramdownTypography.Symbol(limit, pos) is not { } s)
             return false;
         if (s.EatSpaceBefore && processor.Inline is LiteralInline before && before.Content.Length > 0 && before.Content.Text[before.Content.End] == ' ')
         {
@@ -46,6 +46,15 @@ internal sealed class TypographyInlineParser : InlineParser
         Emit(processor, slice, s.Text, s.Length);
         slice.Start += s.Length;
         return true;
+    }
+
+    // Markdig recognises pipe tables during inline parsing, so a delimiter row ("|:--|---|") must stay literal.
+    private static bool IsTableDelimiterRow(string text, int pos)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(pos - 1, 0)) + 1;
+        var end = text.IndexOf('\n', pos);
+        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+        return line.Contains('-') && line.IndexOfAnyExcept(" \t|:-") < 0;
     }
 
     private static void Emit(InlineProcessor processor, StringSlice slice, string text, int length)
