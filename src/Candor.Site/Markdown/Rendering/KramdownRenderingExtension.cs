@@ -20,6 +20,8 @@ internal sealed class KramdownRenderingExtension : IMarkdownExtension
         r.ReplaceOrAdd<ThematicBreakRenderer>(new KramdownThematicBreakRenderer());
         r.ReplaceOrAdd<QuoteBlockRenderer>(new KramdownQuoteRenderer());
         r.ReplaceOrAdd<ListRenderer>(new KramdownListRenderer());
+        r.ReplaceOrAdd<Markdig.Extensions.DefinitionLists.HtmlDefinitionListRenderer>(new KramdownDefinitionListRenderer());
+        r.ReplaceOrAdd<Markdig.Extensions.Tables.HtmlTableRenderer>(new KramdownTableRenderer());
         r.ReplaceOrAdd<LiteralInlineRenderer>(new KramdownLiteralRenderer());
         r.ReplaceOrAdd<HtmlEntityInlineRenderer>(new KramdownEntityRenderer());
         r.ReplaceOrAdd<LineBreakInlineRenderer>(new KramdownLineBreakRenderer());
