@@ -69,7 +69,7 @@ public sealed class SiteLiquidHost(SiteConfig config, KramdownConverter markdown
 
     public string Markdownify(string text) => markdown.Convert(text);
     public string Smartify(string text) => markdown.Smartify(text);
-    // Jekyll 4's post_url and link return relative_url(url): the baseurl is already in front.
-    public string? PostUrl(string name) => _posts.GetValueOrDefault(name.Trim()) is { } url ? BaseUrl + url : null;
-    public string? LinkUrl(string relativePath) => _links.GetValueOrDefault(relativePath.Trim().TrimStart('/')) is { } url ? BaseUrl + url : null;
+    // URLs without baseurl: the post_url and link tags put it in front, as Jekyll 4 does.
+    public string? PostUrl(string name) => _posts.GetValueOrDefault(name.Trim());
+    public string? LinkUrl(string relativePath) => _links.GetValueOrDefault(relativePath.Trim().TrimStart('/'));
 }

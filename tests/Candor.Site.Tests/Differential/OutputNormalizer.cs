@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace Candor.Site.Tests.Differential;
+
+/// <summary>
+/// What the differential comparison treats as insignificant: whitespace between tags and at line
+/// ends, blank lines, Rouge's token spans (see <see cref="KnownDifferences"/>).
+/// </summary>
+internal static partial class OutputNormalizer
+{
+    public static string Normalize(string text)
+    {
+        text = text.Replace("\r\n", "\n");
+        text = RougeToken().Replace(text, m => m.Groups["inner"].Value);
+        text = RougeToken().Replace(text, m => m.Groups["inner"].Value);
+        text = BetweenTags().Replace(text, ">\n<");
+        var lines = text.Split('\n').Select(l => Spaces().Replace(l.Trim(), " ")).Where(l => l.Length > 0);
+        return string.Join("\n", lines);
+    }
+
+    [GeneratedRegex(@">[ \t\n]+<")]
+    private static partial Regex BetweenTags();
+    [GeneratedRegex(@"[ \t]+")]
+    private static partial Regex Spaces();
+    [GeneratedRegex(@"<span class=""[\w -]+"">(?<inner>[^<]*)</span>")]
+    private static partial Regex RougeToken();
+}
