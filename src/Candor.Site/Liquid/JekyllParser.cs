@@ -26,6 +26,9 @@ internal sealed class JekyllParser : FluidParser
         RegisterParserTag("link", markup.Then(m => UrlTags.Parse(m.Text, this, m.Line)),
             (m, writer, _, context) => UrlTags.LinkAsync(engine, m, writer, context));
 
+        RegisterIdentifierTag("increment", (name, writer, _, context) => CounterTags.IncrementAsync(name, writer, context));
+        RegisterIdentifierTag("decrement", (name, writer, _, context) => CounterTags.DecrementAsync(name, writer, context));
+
         // Liquid 4 (Jekyll 4.3) has neither; a page using them fails in Jekyll too.
         RegisteredTags.Remove("liquid");
         RegisteredTags.Remove("echo");

@@ -69,10 +69,11 @@ public sealed partial class LiquidEngine
         var context = new TemplateContext(_options, StringComparer.Ordinal);
         foreach (var (name, value) in globals) context.SetValue(name, value);
         RenderState.Start(context, template);
+        context.Undefined = name => CounterTags.Undefined(context, name);
         try
         {
             using var writer = new StringWriter();
-            template.Fluid.RenderAsync(writer, context, NullEncoder.Default, isolateContext: false).AsTask().GetAwaiter().GetResult();
+            template.Fluid.RenderAsync(writer, NullEncoder.Default, context).AsTask().GetAwaiter().GetResult();
             return writer.ToString();
         }
         catch (Exception e) when (e is not SiteException)

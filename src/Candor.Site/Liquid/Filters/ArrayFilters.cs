@@ -54,7 +54,7 @@ internal static class ArrayFilters
         {
             context.SetValue(variable, item);
             using var writer = new StringWriter();
-            await template.RenderAsync(writer, context, NullEncoder.Default, isolateContext: false);
+            await template.RenderAsync(writer, NullEncoder.Default, context);
             return writer.ToString();
         }
         finally

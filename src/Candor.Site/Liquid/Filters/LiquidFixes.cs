@@ -15,6 +15,7 @@ internal static class LiquidFixes
         filters.AddFilter("first", First);
         filters.AddFilter("last", Last);
         filters.AddFilter("default", Default);
+        filters.AddFilter("join", Join);
         return filters;
     }
 
@@ -59,6 +60,21 @@ internal static class LiquidFixes
         ArrayValue a => new(a.Values.Count > 0 ? a.Values[^1] : NilValue.Instance),
         _ => new(NilValue.Instance),
     };
+
+    // Liquid joins with a space by default, flattening nested arrays and printing each item as Ruby's to_s.
+    private static ValueTask<FluidValue> Join(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var glue = arguments.Count > 0 ? arguments.At(0).S() : " ";
+        var parts = new List<string>();
+        Flatten(input, parts);
+        return new(new StringValue(string.Join(glue, parts)));
+
+        static void Flatten(FluidValue value, List<string> parts)
+        {
+            if (value is ArrayValue array) foreach (var item in array.Values) Flatten(item, parts);
+            else parts.Add(value.S());
+        }
+    }
 
     // Liquid 4: nil, false, and empty strings/arrays/hashes take the default (allow_false keeps false).
     private static ValueTask<FluidValue> Default(FluidValue input, FilterArguments arguments, TemplateContext context)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
@@ -46,20 +44,8 @@ internal static partial class TextFilters
             _ => null,
         };
         if (pattern is null) return text.ToLowerInvariant();
-        if (mode == "latin") text = Transliterate(text);
+        if (mode == "latin") text = Values.LatinTransliteration.Transliterate(text);
         return EdgeHyphen().Replace(pattern.Replace(text, "-"), "").ToLowerInvariant();
-    }
-
-    /// <summary>Like Ruby's I18n.transliterate: accents dropped from Latin letters, anything else non-ASCII becomes "?".</summary>
-    private static string Transliterate(string text)
-    {
-        var output = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            output.Append(c < 128 ? c.ToString() : c switch { 'ß' => "ss", 'æ' => "ae", 'Æ' => "AE", 'ø' => "o", 'Ø' => "O", 'œ' => "oe", 'Œ' => "OE", 'ł' => "l", 'Ł' => "L", 'đ' => "d", 'Đ' => "D", _ => "?" });
-        }
-        return output.ToString();
     }
 
     private static int NumberOfWords(string text, string mode)

@@ -69,7 +69,7 @@ internal sealed partial class IncludeMarkup
     {
         if (_fixedName is not null) return _fixedName;
         using var writer = new StringWriter();
-        await _nameTemplate!.RenderAsync(writer, context, NullEncoder.Default, isolateContext: false);
+        await _nameTemplate!.RenderAsync(writer, NullEncoder.Default, context);
         return writer.ToString().Trim();
     }
 

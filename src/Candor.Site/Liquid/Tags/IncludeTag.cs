@@ -42,7 +42,7 @@ internal static class IncludeTag
         state.Enter(template);
         try
         {
-            await template.Fluid.RenderAsync(writer, context, encoder, isolateContext: false);
+            await template.Fluid.RenderAsync(writer, encoder, context);
         }
         catch (Exception e) when (e is not SiteException)
         {

@@ -11,6 +11,9 @@ internal sealed class RenderState
     private const string Key = "Candor.Site.Liquid.RenderState";
     private readonly Stack<LiquidTemplate> _files = new();
 
+    /// <summary>Counters of <c>increment</c>/<c>decrement</c>, which live for the whole render.</summary>
+    public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+
     public LiquidTemplate Current => _files.Peek();
     public int Depth => _files.Count;
 

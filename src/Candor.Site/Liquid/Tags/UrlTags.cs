@@ -42,7 +42,7 @@ internal static class UrlTags
     {
         if (markup.Template is null) return markup.Text;
         using var writer = new StringWriter();
-        await markup.Template.RenderAsync(writer, context, NullEncoder.Default, isolateContext: false);
+        await markup.Template.RenderAsync(writer, NullEncoder.Default, context);
         return writer.ToString().Trim();
     }
 

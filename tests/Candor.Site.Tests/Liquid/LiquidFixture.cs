@@ -1,0 +1,32 @@
+using Candor.Site.Liquid;
+
+namespace Candor.Site.Tests.Liquid;
+
+/// <summary>Renders snippets the way the probe site used to record Jekyll 4.3.1's output was set up.</summary>
+internal static class LiquidFixture
+{
+    public static FakeLiquidHost Host()
+    {
+        var host = new FakeLiquidHost();
+        host.Includes["footer.html"] = "foot\n";
+        host.Includes["note"] = "NOTE\n";
+        host.Includes["nav/menu.html"] = "F[{{ include.title }}|{{ include.count }}|{{ include.items | join: \",\" }}]\n";
+        return host;
+    }
+
+    public static Dictionary<string, object?> Globals() => new()
+    {
+        ["page"] = new Dictionary<string, object?>
+        {
+            ["title"] = "Hello",
+            ["list"] = new List<object?> { 3L, 1L, 2L },
+        },
+        ["site"] = new Dictionary<string, object?> { ["data"] = new Dictionary<string, object?>() },
+    };
+
+    public static string Render(string source, FakeLiquidHost? host = null, Dictionary<string, object?>? globals = null)
+    {
+        var engine = new LiquidEngine(host ?? Host());
+        return engine.Render(engine.Parse(source, "index.html", 3), globals ?? Globals());
+    }
+}
