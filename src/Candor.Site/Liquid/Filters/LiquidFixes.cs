@@ -44,6 +44,8 @@ internal static class LiquidFixes
     {
         StringValue s => NumberValue.Create(s.ToStringValue().Length),
         ArrayValue a => NumberValue.Create(a.Values.Count),
+        // Ruby's Integer#size is its width in bytes.
+        NumberValue n when NumberValue.GetScale(n.ToNumberValue()) == 0 => NumberValue.Create(8),
         HashValue h => h.GetValueAsync("size", context),
         _ => NumberValue.Create(0),
     };

@@ -29,8 +29,8 @@ internal static partial class DateInput
         result = default;
         switch (value)
         {
-            case DateTimeValue date:
-                result = (DateTimeOffset)date.ToObjectValue();
+            case TimeValue or DateTimeValue when TimeValue.TryGet(value, out var time):
+                result = time;
                 return true;
             case NumberValue number:
                 result = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds((long)(number.ToNumberValue() * 1000)), zone);

@@ -17,6 +17,8 @@ internal static class PlainDataConverter
     {
         IReadOnlyDictionary<string, object?> hash => new HashValue(hash),
         IDictionary<string, object?> hash => new HashValue(hash.AsReadOnly()),
+        DateTimeOffset t => new TimeValue(t),
+        DateTime t => new TimeValue(t.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(t, options.TimeZone.GetUtcOffset(t)) : new DateTimeOffset(t)),
         double d => Float(d),
         float f => Float(f),
         string => null,

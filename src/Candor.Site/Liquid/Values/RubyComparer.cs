@@ -15,8 +15,7 @@ internal sealed class RubyComparer : IComparer<FluidValue>
     {
         if (x is null || y is null) return (x is null).CompareTo(y is null) * -1;
         if (x is NumberValue && y is NumberValue) return x.ToNumberValue().CompareTo(y.ToNumberValue());
-        if (x is DateTimeValue dx && y is DateTimeValue dy)
-            return ((DateTimeOffset)dx.ToObjectValue()).CompareTo((DateTimeOffset)dy.ToObjectValue());
+        if (TimeValue.TryGet(x, out var tx) && TimeValue.TryGet(y, out var ty)) return tx.CompareTo(ty);
         return string.CompareOrdinal(x.S(), y.S());
     }
 }

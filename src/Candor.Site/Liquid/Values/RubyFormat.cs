@@ -46,8 +46,8 @@ internal static class RubyFormat
                 }
                 builder.Append(']');
                 break;
-            case DateTimeValue date:
-                builder.Append(Time((DateTimeOffset)date.ToObjectValue()));
+            case var _ when TimeValue.TryGet(value, out var time):
+                builder.Append(Time(time));
                 break;
             default:
                 builder.Append(ToS(value));
@@ -59,7 +59,7 @@ internal static class RubyFormat
     public static string ToS(FluidValue value) => value switch
     {
         NilValue or UndefinedValue or EmptyValue or BlankValue => "",
-        DateTimeValue date => Time((DateTimeOffset)date.ToObjectValue()),
+        TimeValue or DateTimeValue when TimeValue.TryGet(value, out var time) => Time(time),
         NumberValue n => Number(n.ToNumberValue()),
         _ => value.ToStringValue(),
     };
