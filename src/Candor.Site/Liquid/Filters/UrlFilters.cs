@@ -30,7 +30,8 @@ internal static partial class UrlFilters
         return new StringValue(Scheme().IsMatch(text) ? text : make(text));
     }
 
-    private static string Relative(ILiquidHost host, string input)
+    /// <summary>Jekyll's relative_url: the site's baseurl in front of a path, which Jekyll 4's post_url and link tags also apply.</summary>
+    public static string Relative(ILiquidHost host, string input)
     {
         var baseUrl = host.BaseUrl.TrimEnd('/');
         if (baseUrl.Length > 0 && baseUrl[0] != '/') baseUrl = "/" + baseUrl;

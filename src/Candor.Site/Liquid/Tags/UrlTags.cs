@@ -4,7 +4,10 @@ using Fluid.Ast;
 
 namespace Candor.Site.Liquid.Tags;
 
-/// <summary>Jekyll's <c>post_url</c> and <c>link</c> tags: URLs of other documents, failing the build when missing.</summary>
+/// <summary>
+/// Jekyll's <c>post_url</c> and <c>link</c> tags: URLs of other documents, failing the build when missing.
+/// The host gives the document's URL; like Jekyll 4, the tag puts the site's baseurl in front.
+/// </summary>
 internal static class UrlTags
 {
     /// <summary>The tag's argument, which Jekyll renders as Liquid first when it contains <c>{{ }}</c>.</summary>
@@ -25,7 +28,7 @@ internal static class UrlTags
         var name = await ResolveAsync(markup, context);
         var url = engine.Host.PostUrl(name) ?? throw Missing(context, markup,
             $"Could not find post \"{name}\" in tag 'post_url'. Make sure the post exists and the name is correct.");
-        await writer.WriteAsync(url);
+        await writer.WriteAsync(Filters.UrlFilters.Relative(engine.Host, url));
         return Completion.Normal;
     }
 
@@ -34,7 +37,7 @@ internal static class UrlTags
         var path = await ResolveAsync(markup, context);
         var url = engine.Host.LinkUrl(path) ?? throw Missing(context, markup,
             $"Could not find document '{path}' in tag 'link'. Make sure the document exists and the path is correct.");
-        await writer.WriteAsync(url);
+        await writer.WriteAsync(Filters.UrlFilters.Relative(engine.Host, url));
         return Completion.Normal;
     }
 
