@@ -32,4 +32,23 @@ public class DataParityTests
     [InlineData("""{{ "Ünïcödé Straße" | slugify: "latin" }}|{{ "C'est l'été" | slugify }}|{{ "  --Hi--  " | slugify }}|{{ page.people | map: "name" | sort_natural | join }}|{{ "<p>hi</p>" | strip_html }}""",
         "unicode-strasse|c-est-l-été|hi|Ann Bob Cid Dee|hi")]
     public void DatesNumbersText(string template, string expected) => Assert.Equal(expected, LiquidFixture.Render(template));
+
+    [Fact]
+    public void Dates_compare_and_odd_date_inputs_pass_through()
+    {
+        var globals = LiquidFixture.Globals();
+        ((Dictionary<string, object?>)globals["site"]!)["time"] = DateTimeOffset.Now;
+        var output = LiquidFixture.Render(
+            """{% if page.d < site.time %}past{% endif %}|{% if page.d > site.time %}F{% else %}P{% endif %}|{% assign e = "" | split: "," %}{% if e %}T{% endif %}|{% if e == empty %}E{% endif %}|{{ "now" | date: "%Y" | size }}""",
+            globals: globals);
+        Assert.Equal("past|P|T|E|4", output);
+    }
+
+    [Fact]
+    public void Date_filter_inputs_like_ruby()
+    {
+        var output = LiquidFixture.Render(
+            """{{ page.list | sort: nil }}|{{ "a" | date: "%Y" }}|{{ "" | date: "%Y" }}|{{ nil | date: "%Y" }}|{{ 1666224000 | date: "%F %T" }}|{{ "2022-10-20" | date: "%c" }}|{{ "2022-10-20T01:02:03Z" | date: "%H:%M %z" }}""");
+        Assert.Equal("123|a|||2022-10-20 00:00:00|Thu Oct 20 00:00:00 2022|01:02 +0000", output);
+    }
 }
