@@ -93,12 +93,13 @@ public static partial class YamlData
     private static object? Scalar(YamlScalarNode node, TimeZoneInfo zone)
     {
         var text = node.Value ?? "";
-        if (node.Style != ScalarStyle.Plain) return node.Tag.Value switch
+        var tag = node.Tag.IsEmpty || node.Tag.IsNonSpecific ? "" : node.Tag.Value;
+        if (node.Style != ScalarStyle.Plain) return tag switch
         {
             "tag:yaml.org,2002:int" when long.TryParse(text, out var n) => n,
             _ => text,
         };
-        if (!node.Tag.IsEmpty && node.Tag.Value == "tag:yaml.org,2002:str") return text;
+        if (tag == "tag:yaml.org,2002:str") return text;
         return ResolvePlain(text, zone);
     }
 
