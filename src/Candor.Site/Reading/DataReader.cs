@@ -11,7 +11,7 @@ public static partial class DataReader
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return data;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+        foreach (var entry in Entries(folder))
         {
             var name = Path.GetFileName(entry);
             var relative = Path.GetRelativePath(source, entry).Replace('\\', '/');
@@ -43,6 +43,19 @@ public static partial class DataReader
         return data;
     }
 
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".csv", ".tsv"];
+
+    /// <summary>Jekyll's order: <c>Dir["*.{yaml,yml,json,csv,tsv}"]</c> (grouped by extension, each sorted), then folders.</summary>
+    private static IEnumerable<string> Entries(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder).ToList();
+        foreach (var ext in Extensions)
+            foreach (var file in files.Where(f => Path.GetExtension(f).Equals(ext, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                yield return file;
+        foreach (var dir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
+            yield return dir;
+    }
+
     /// <summary>Jekyll's <c>sanitize_filename</c>: punctuation dropped, spaces become underscores.</summary>
     private static string KeyFor(string name) => Spaces().Replace(Punctuation().Replace(name, ""), "_");
 
@@ -65,7 +78,7 @@ public static partial class DataReader
             (d, p) => { d[p.Name] = FromJson(p.Value); return d; }),
         JsonValueKind.Array => e.EnumerateArray().Select(FromJson).ToList(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var n) ? n : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var n) ? (object)n : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

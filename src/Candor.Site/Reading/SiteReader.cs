@@ -40,8 +40,8 @@ public sealed partial class SiteReader
         ReadDirectory("");
         foreach (var (label, meta) in _config.Collections.Where(c => c.Label != "posts"))
             ReadCollection(label, meta);
-        foreach (var docs in _site.Collections.Values)
-            docs.Sort((a, b) => (a.Date ?? _now).CompareTo(b.Date ?? _now) is var c && c != 0 ? c : string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        foreach (var (label, meta) in _config.Collections)
+            CollectionOrder.Sort(_site.Collections[label], meta, _now);
         _site.Pages.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var c && c != 0 ? c : string.CompareOrdinal(a.RelativePath, b.RelativePath));
         _site.StaticFiles.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return _site;

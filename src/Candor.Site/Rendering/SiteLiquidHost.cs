@@ -27,13 +27,15 @@ public sealed class SiteLiquidHost(SiteConfig config, KramdownConverter markdown
             links[doc.RelativePath] = doc.Url;
             if (doc.Collection != "posts") continue;
             var name = doc.RelativePath;
-            var within = name[(name.IndexOf("_posts/", StringComparison.Ordinal) + "_posts/".Length)..];
+            var folder = doc.IsDraft ? "_drafts/" : "_posts/";
+            var at = name.IndexOf(folder, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var within = name[(at + folder.Length)..];
             var key = within[..^doc.Extension.Length];
             posts.TryAdd(key, doc.Url);
             // post_url also accepts the name without sub-folders and a leading category path.
             posts.TryAdd(Path.GetFileName(key), doc.Url);
-            var prefix = name[..name.IndexOf("_posts/", StringComparison.Ordinal)];
-            if (prefix.Length > 0) posts.TryAdd(prefix + key, doc.Url);
+            if (at > 0) posts.TryAdd(name[..at] + key, doc.Url);
         }
         foreach (var file in files) links[file.RelativePath] = file.Url;
         _posts = posts;

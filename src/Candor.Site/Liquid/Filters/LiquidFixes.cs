@@ -16,6 +16,8 @@ internal static class LiquidFixes
         filters.AddFilter("last", Last);
         filters.AddFilter("default", Default);
         filters.AddFilter("join", Join);
+        filters.AddFilter("split", Split);
+        filters.AddFilter("newline_to_br", NewlineToBr);
         return filters;
     }
 
@@ -64,6 +66,24 @@ internal static class LiquidFixes
     };
 
     // Liquid joins with a space by default, flattening nested arrays and printing each item as Ruby's to_s.
+    // Ruby's String#split keeps empty fields between separators and drops only trailing ones;
+    // an empty separator splits into characters, a single space splits on runs of whitespace.
+    private static ValueTask<FluidValue> Split(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var text = input.S();
+        var separator = arguments.At(0).S();
+        List<string> parts;
+        if (separator.Length == 0) parts = text.Select(c => c.ToString()).ToList();
+        else if (separator == " ") parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        else parts = text.Split(separator).ToList();
+        while (parts.Count > 0 && parts[^1].Length == 0) parts.RemoveAt(parts.Count - 1);
+        return new(new ArrayValue(parts.Select(p => (FluidValue)new StringValue(p)).ToArray()));
+    }
+
+    // Liquid keeps the line break after each <br />.
+    private static ValueTask<FluidValue> NewlineToBr(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        new(new StringValue(input.S().Replace("\r\n", "\n").Replace("\n", "<br />\n")));
+
     private static ValueTask<FluidValue> Join(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var glue = arguments.Count > 0 ? arguments.At(0).S() : " ";

@@ -94,13 +94,11 @@ internal static class RubyStrftime
     /// .NET has no zone abbreviations; UTC is the one name that can be given exactly. Ruby prints an
     /// empty name for a fixed offset that is not the local zone's.
     /// </summary>
-    private static string ZoneName(DateTimeOffset t, TimeZoneInfo siteZone)
-    {
-        if (t.Offset == TimeSpan.Zero && (siteZone == TimeZoneInfo.Utc || siteZone.Id is "UTC" or "Etc/UTC")) return "UTC";
-        if (siteZone.GetUtcOffset(t) != t.Offset) return "";
-        var name = siteZone.IsDaylightSavingTime(t) ? siteZone.DaylightName : siteZone.StandardName;
-        return name.Length <= 5 ? name : "";
-    }
+    // Ruby names the zone only for times in the process's own zone; times read with an explicit
+    // offset (front matter, date strings) print an empty %Z. Those are what templates format, so
+    // Candor prints "UTC" for UTC times and nothing otherwise.
+    private static string ZoneName(DateTimeOffset t, TimeZoneInfo siteZone) =>
+        t.Offset == TimeSpan.Zero && (siteZone == TimeZoneInfo.Utc || siteZone.Id is "UTC" or "Etc/UTC") ? "UTC" : "";
 
     private static string Fraction(DateTimeOffset t, int digits)
     {
