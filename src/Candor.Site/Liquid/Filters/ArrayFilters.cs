@@ -148,6 +148,9 @@ internal static class ArrayFilters
     private static async ValueTask<FluidValue> Sort(FluidValue input, FilterArguments args, TemplateContext context)
     {
         if (input.IsNil()) throw new ArgumentException("Cannot sort a null object.");
+        // Ruby's Hash#sort gives [key, value] pairs ordered by key (e.g. `site.categories | sort`).
+        if (input is HashValue hash && args.At(0).IsNil())
+            return FilterArgs.Array(hash.Hash.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (FluidValue)HashValue.Pair(e, context.Options)));
         var items = input.Items(context);
         if (args.At(0).IsNil()) return FilterArgs.Array(items.Order(RubyComparer.Instance));
 
