@@ -12,7 +12,7 @@ public static partial class Slug
         if (!Modes.Contains(mode)) return cased ? text : text.ToLowerInvariant();
         if (mode == "latin")
         {
-            text = Latin(text);
+            text = Liquid.Values.LatinTransliteration.Transliterate(text);
             mode = "pretty";
         }
         var pattern = mode switch
@@ -27,15 +27,6 @@ public static partial class Slug
         if (slug.StartsWith('-')) slug = slug[1..];
         if (slug.EndsWith('-')) slug = slug[..^1];
         return cased ? slug : slug.ToLowerInvariant();
-    }
-
-    /// <summary>Approximates I18n.transliterate: strips accents, keeps ASCII.</summary>
-    private static string Latin(string text)
-    {
-        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
-        var chars = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => c < 128 ? c : '?');
-        return new string(chars.ToArray()).Replace("ß", "ss");
     }
 
     [GeneratedRegex(@"\s+")]

@@ -25,10 +25,24 @@ public static partial class YamlData
         }
         catch (YamlException e)
         {
-            throw new SiteException(file, (int)e.Start.Line + lineOffset, $"invalid YAML: {Describe(e)}");
+            // YamlDotNet may notice an unclosed construct only past the end; point at the last line instead.
+            var lines = text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+            throw new SiteException(file, Math.Min((int)e.Start.Line, Math.Max(1, lines)) + lineOffset, $"invalid YAML: {Describe(e)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections ("[a, b").
+            throw new SiteException(file, lineOffset + 1, "invalid YAML: an unterminated [ ] or { } collection or quoted string");
         }
         if (stream.Documents.Count == 0) return null;
-        return Convert(stream.Documents[0].RootNode, file, zone, lineOffset);
+        try
+        {
+            return Convert(stream.Documents[0].RootNode, file, zone, lineOffset);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SiteException(file, lineOffset + 1, $"invalid YAML: {e.Message}");
+        }
     }
 
     /// <summary>Parses YAML whose top level must be a mapping (front matter, _config.yml).</summary>
@@ -118,6 +132,8 @@ public static partial class YamlData
             var clean = text.Replace("_", "").Replace(",", "");
             if (long.TryParse(clean, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return n;
         }
+        if (OctalPattern().IsMatch(text))
+            return System.Convert.ToInt64(text.Replace("_", "").Replace("0o", "").TrimStart('+'), 8);
         if (HexPattern().IsMatch(text))
             return System.Convert.ToInt64(text.Replace("_", "").Replace("0x", "").Replace("0X", "").TrimStart('+'), 16);
         if (FloatPattern().IsMatch(text))
@@ -132,6 +148,8 @@ public static partial class YamlData
 
     [GeneratedRegex(@"^[-+]?(0|[1-9][0-9_,]*)$")]
     private static partial Regex IntPattern();
+    [GeneratedRegex(@"^\+?0o?[0-7_]+$")]
+    private static partial Regex OctalPattern();
     [GeneratedRegex(@"^[-+]?0[xX][0-9a-fA-F_]+$")]
     private static partial Regex HexPattern();
     [GeneratedRegex(@"^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
