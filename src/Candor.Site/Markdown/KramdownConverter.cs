@@ -4,6 +4,7 @@ using Candor.Site.Markdown.Footnotes;
 using Candor.Site.Markdown.HeadingIds;
 using Candor.Site.Markdown.Html;
 using Candor.Site.Markdown.Rendering;
+using Candor.Site.Markdown.Toc;
 using Candor.Site.Markdown.Typography;
 using Markdig;
 
@@ -33,6 +34,7 @@ public sealed class KramdownConverter
         builder.Extensions.Add(new KramdownTypographyExtension(_typography));
         if (Settings.AutoIds)
             builder.Extensions.Add(new KramdownHeadingIdExtension(Settings.AutoIdPrefix));
+        builder.Extensions.Add(new KramdownTocExtension(Settings.TocLevels));
         builder.Extensions.Add(new KramdownRenderingExtension());
         builder.Extensions.Add(new KramdownCodeExtension());
         builder.Extensions.Add(new KramdownFootnoteExtension(Settings.FootnoteNumber));

@@ -10,6 +10,8 @@ internal sealed class KramdownFootnoteLinkRenderer(int firstNumber) : HtmlObject
 {
     protected override void Write(HtmlRenderer renderer, FootnoteLink link)
     {
+        if (((KramdownHtmlRenderer)renderer).InTocEntry)
+            return;
         var name = FootnoteName(link.Footnote);
         var number = link.Footnote.Order + firstNumber - 1;
         var refIndex = link.Footnote.Links.Where(l => !l.IsBackLink).ToList().IndexOf(link);
