@@ -2,6 +2,7 @@ using Candor.Site.Markdown.Attributes;
 using Candor.Site.Markdown.Code;
 using Candor.Site.Markdown.Footnotes;
 using Candor.Site.Markdown.HeadingIds;
+using Candor.Site.Markdown.Lists;
 using Candor.Site.Markdown.Html;
 using Candor.Site.Markdown.Rendering;
 using Candor.Site.Markdown.Toc;
@@ -31,6 +32,7 @@ public sealed class KramdownConverter
             .UseFootnotes();
         _typography = new KramdownTypography(Settings.SmartQuotes);
         builder.Extensions.Add(new KramdownAttributeListExtension());
+        builder.Extensions.Add(new KramdownListItemExtension());
         builder.Extensions.Add(new KramdownTypographyExtension(_typography));
         if (Settings.AutoIds)
             builder.Extensions.Add(new KramdownHeadingIdExtension(Settings.AutoIdPrefix));

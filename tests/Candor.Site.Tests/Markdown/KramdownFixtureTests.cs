@@ -25,6 +25,8 @@ public class KramdownFixtureTests
     [Fact] public void Html() => AssertFixture("html");
     [Fact] public void Blocks() => AssertFixture("blocks");
     [Fact] public void Tables() => AssertFixture("tables");
+    [Fact] public void ListsWithTaskItemsAndItemIals() => AssertFixture("lists");
+    [Fact] public void Autolinks() => AssertFixture("autolinks");
     [Fact] public void Toc() => AssertFixture("toc");
     [Fact] public void TocOrderedWithNoTocAndDeepLevels() => AssertFixture("toc-ordered");
     [Fact] public void TocAttributesLinksFootnotesAndSecondPlaceholder() => AssertFixture("toc-features");
