@@ -20,6 +20,7 @@ public class KramdownFixtureTests
     [Fact] public void Headings() => AssertFixture("headings");
     [Fact] public void Typography() => AssertFixture("typography");
     [Fact] public void Footnotes() => AssertFixture("footnotes");
+    [Fact] public void FootnotesReferencedRepeatedlyAndEndingInCode() => AssertFixture("footnotes-repeated");
     [Fact] public void Attributes() => AssertFixture("attributes");
     [Fact] public void Code() => AssertFixture("code");
     [Fact] public void Html() => AssertFixture("html");
