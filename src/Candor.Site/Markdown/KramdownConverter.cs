@@ -2,8 +2,10 @@ using Candor.Site.Markdown.Attributes;
 using Candor.Site.Markdown.Code;
 using Candor.Site.Markdown.Footnotes;
 using Candor.Site.Markdown.HeadingIds;
+using Candor.Site.Markdown.Lists;
 using Candor.Site.Markdown.Html;
 using Candor.Site.Markdown.Rendering;
+using Candor.Site.Markdown.Toc;
 using Candor.Site.Markdown.Typography;
 using Markdig;
 
@@ -30,9 +32,11 @@ public sealed class KramdownConverter
             .UseFootnotes();
         _typography = new KramdownTypography(Settings.SmartQuotes);
         builder.Extensions.Add(new KramdownAttributeListExtension());
+        builder.Extensions.Add(new KramdownListItemExtension());
         builder.Extensions.Add(new KramdownTypographyExtension(_typography));
         if (Settings.AutoIds)
             builder.Extensions.Add(new KramdownHeadingIdExtension(Settings.AutoIdPrefix));
+        builder.Extensions.Add(new KramdownTocExtension(Settings.TocLevels));
         builder.Extensions.Add(new KramdownRenderingExtension());
         builder.Extensions.Add(new KramdownCodeExtension());
         builder.Extensions.Add(new KramdownFootnoteExtension(Settings.FootnoteNumber));

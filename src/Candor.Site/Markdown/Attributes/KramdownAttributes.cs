@@ -57,6 +57,17 @@ internal sealed class KramdownAttributes
         Set("class", string.IsNullOrEmpty(current) ? name : current + " " + name);
     }
 
+    /// <summary>
+    /// A class assigned before any IAL was applied (as kramdown-parser-gfm does for task lists): it goes
+    /// first among the classes, and the class attribute first among the attributes.
+    /// </summary>
+    public void PrependClass(string name)
+    {
+        var current = Get("class");
+        Remove("class");
+        _items.Insert(0, new("class", string.IsNullOrEmpty(current) ? name : name + " " + current));
+    }
+
     public void Remove(string key) => _items.RemoveAll(kv => kv.Key == key);
 
     public void MergeFrom(KramdownAttributes other)

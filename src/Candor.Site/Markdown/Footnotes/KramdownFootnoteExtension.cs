@@ -15,6 +15,6 @@ internal sealed class KramdownFootnoteExtension(int firstNumber) : IMarkdownExte
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlFootnoteLinkRenderer>(new KramdownFootnoteLinkRenderer(firstNumber));
-        renderer.ObjectRenderers.ReplaceOrAdd<HtmlFootnoteGroupRenderer>(new KramdownFootnoteGroupRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlFootnoteGroupRenderer>(new KramdownFootnoteGroupRenderer(firstNumber));
     }
 }

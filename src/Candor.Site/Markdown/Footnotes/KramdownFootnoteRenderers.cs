@@ -10,16 +10,24 @@ internal sealed class KramdownFootnoteLinkRenderer(int firstNumber) : HtmlObject
 {
     protected override void Write(HtmlRenderer renderer, FootnoteLink link)
     {
+        if (((KramdownHtmlRenderer)renderer).InTocEntry)
+            return;
         var name = FootnoteName(link.Footnote);
         var number = link.Footnote.Order + firstNumber - 1;
         var refIndex = link.Footnote.Links.Where(l => !l.IsBackLink).ToList().IndexOf(link);
         var refId = refIndex > 0 ? $"fnref:{name}:{refIndex}" : $"fnref:{name}";
         if (link.IsBackLink)
         {
-            var backIndex = link.Footnote.Links.Where(l => l.IsBackLink).ToList().IndexOf(link);
+            // Markdig appends one back link per reference to the note's last paragraph, not to Footnote.Links.
+            var backIndex = 0;
+            for (var previous = link.PreviousSibling; previous is not null; previous = previous.PreviousSibling)
+                if (previous is FootnoteLink { IsBackLink: true } other && other.Footnote == link.Footnote)
+                    backIndex++;
             var target = backIndex > 0 ? $"fnref:{name}:{backIndex}" : $"fnref:{name}";
             var sup = backIndex > 0 ? $"<sup>{backIndex + 1}</sup>" : "";
-            renderer.Write(backIndex > 0 ? " " : "\u00A0")
+            // kramdown's separator is a no-break space, except before the first back link in a paragraph
+            // it had to append because the note did not end in one.
+            renderer.Write(backIndex == 0 && link.PreviousSibling is null ? "" : "\u00A0")
                 .Write($"<a href=\"#{target}\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;{sup}</a>");
             return;
         }
@@ -30,14 +38,14 @@ internal sealed class KramdownFootnoteLinkRenderer(int firstNumber) : HtmlObject
 }
 
 /// <summary>The end-of-document <c>&lt;div class="footnotes" role="doc-endnotes"&gt;</c> list.</summary>
-internal sealed class KramdownFootnoteGroupRenderer : HtmlObjectRenderer<FootnoteGroup>
+internal sealed class KramdownFootnoteGroupRenderer(int firstNumber) : HtmlObjectRenderer<FootnoteGroup>
 {
     protected override void Write(HtmlRenderer renderer, FootnoteGroup group)
     {
         var r = (KramdownHtmlRenderer)renderer;
         r.WriteIndent().Write("<div class=\"footnotes\" role=\"doc-endnotes\">").WriteLine();
         r.Indent += 2;
-        r.WriteIndent().Write("<ol>").WriteLine();
+        r.WriteIndent().Write(firstNumber == 1 ? "<ol>" : $"<ol start=\"{firstNumber}\">").WriteLine();
         r.Indent += 2;
         foreach (var block in group)
         {

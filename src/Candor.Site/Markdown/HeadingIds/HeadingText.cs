@@ -34,6 +34,9 @@ internal static class HeadingText
             case HtmlEntityInline entity:
                 sb.Append(entity.Transcoded.AsSpan());
                 break;
+            case AutolinkInline autolink:
+                sb.Append(autolink.Url.StartsWith("mailto:", StringComparison.Ordinal) ? autolink.Url["mailto:".Length..] : autolink.Url);
+                break;
             case LinkInline { IsImage: true }:
             case FootnoteLink:
             case AbbreviationInline:

@@ -60,6 +60,11 @@ internal sealed class KramdownListRenderer : HtmlObjectRenderer<ListBlock>
     protected override void Write(HtmlRenderer renderer, ListBlock obj)
     {
         var r = (KramdownHtmlRenderer)renderer;
+        if (Toc.TocPlaceholder.Find(obj) is { } toc)
+        {
+            toc.Write(r, obj);
+            return;
+        }
         var tag = obj.IsOrdered ? "ol" : "ul";
         r.WriteIndent().Write('<').Write(tag);
         if (obj.IsOrdered && obj.OrderedStart is { } start && start != "1")

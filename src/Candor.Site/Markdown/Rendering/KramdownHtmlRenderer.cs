@@ -16,6 +16,12 @@ internal sealed class KramdownHtmlRenderer(TextWriter writer, MarkdownDocument d
 
     public MarkdownDocument Document { get; } = document;
 
+    /// <summary>
+    /// Set while a heading's content is written into a <c>{:toc}</c> entry: kramdown unwraps links and
+    /// drops footnote markers there.
+    /// </summary>
+    public bool InTocEntry { get; set; }
+
     /// <summary>Current kramdown indentation in spaces.</summary>
     public int Indent { get; set; }
 

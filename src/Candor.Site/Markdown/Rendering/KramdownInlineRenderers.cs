@@ -64,6 +64,11 @@ internal sealed class KramdownLinkRenderer : HtmlObjectRenderer<LinkInline>
     {
         var r = (KramdownHtmlRenderer)renderer;
         var url = obj.GetDynamicUrl?.Invoke() ?? obj.Url ?? "";
+        if (r.InTocEntry && !obj.IsImage)
+        {
+            r.WriteChildren(obj);
+            return;
+        }
         if (obj.IsImage)
         {
             var alt = new System.Text.StringBuilder();
@@ -85,12 +90,22 @@ internal sealed class KramdownLinkRenderer : HtmlObjectRenderer<LinkInline>
     }
 }
 
+/// <summary>
+/// kramdown's autolinks: <c>&lt;me@example.org&gt;</c> links to <c>mailto:</c> and, in kramdown 2.4, is not
+/// obfuscated; a leading <c>mailto:</c> is dropped from the link text.
+/// </summary>
 internal sealed class KramdownAutolinkRenderer : HtmlObjectRenderer<AutolinkInline>
 {
     protected override void Write(HtmlRenderer renderer, AutolinkInline obj)
     {
         var r = (KramdownHtmlRenderer)renderer;
         var href = obj.IsEmail ? "mailto:" + obj.Url : obj.Url;
-        r.Write("<a").WriteKramdownAttributes(obj, new KeyValuePair<string, string>("href", href)).Write('>').WriteText(obj.Url).Write("</a>");
+        var text = obj.Url.StartsWith("mailto:", StringComparison.Ordinal) ? obj.Url["mailto:".Length..] : obj.Url;
+        if (r.InTocEntry)
+        {
+            r.WriteText(text);
+            return;
+        }
+        r.Write("<a").WriteKramdownAttributes(obj, new KeyValuePair<string, string>("href", href)).Write('>').WriteText(text).Write("</a>");
     }
 }

@@ -16,3 +16,10 @@ for md in "$here"/*.md; do
   name=$(basename "$md" .md)
   cp "$work/out/$name.html" "$here/$name.html"
 done
+
+# toc-ordered.md once more with a restricted toc_levels (see KramdownFixtureTests.TocHonoursTocLevels).
+mkdir -p "$work/levels"
+printf 'kramdown:\n  toc_levels: 2..3\n' > "$work/levels/_config.yml"
+{ printf -- '---\n---\n'; cat "$here/toc-ordered.md"; } > "$work/levels/toc-ordered.md"
+JEKYLL_NO_BUNDLER_REQUIRE=true jekyll build -q -s "$work/levels" -d "$work/levels-out"
+cp "$work/levels-out/toc-ordered.html" "$here/toc-ordered-levels-2-3.html"
