@@ -10,6 +10,7 @@ internal sealed class KramdownHtmlExtension(Func<string, int, string> convertNes
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
+        pipeline.BlockParsers.Replace<Markdig.Parsers.HtmlBlockParser>(new KramdownHtmlBlockParser());
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
