@@ -8,8 +8,8 @@ namespace Candor.Site.Markdown.HeadingIds;
 
 /// <summary>
 /// The text kramdown-parser-gfm feeds into id generation: text, code span content, entities and
-/// typographic characters, recursing into links and emphasis, but not images, footnote markers or
-/// abbreviations (kramdown has already replaced those by childless elements at that point).
+/// typographic characters, recursing into links and emphasis, but not images, footnote markers
+/// (kramdown has already replaced those by childless elements at that point); abbreviations keep their word.
 /// </summary>
 internal static class HeadingText
 {
@@ -39,7 +39,10 @@ internal static class HeadingText
                 break;
             case LinkInline { IsImage: true }:
             case FootnoteLink:
-            case AbbreviationInline:
+                break;
+            case AbbreviationInline abbreviation:
+                // Jekyll's output keeps the abbreviated word in the id ("Raw HTML" → raw-html).
+                sb.Append(abbreviation.Abbreviation?.Label);
                 break;
             case LineBreakInline:
                 sb.Append('\n');
