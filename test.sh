@@ -13,22 +13,18 @@ dotnet test Candor.slnx -c Release --logger "console;verbosity=minimal" --logger
   --results-directory "$results" "$@" || status=$?
 
 projects=$(grep -c '<Project Path="tests/' Candor.slnx || true)
-summary=$(python3 - "$results" <<'PY'
-import glob, os, sys
-import xml.etree.ElementTree as ET
-ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
-passed = failed = files = 0
-for path in glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True):
-    counters = ET.parse(path).getroot().find(f"{ns}ResultSummary/{ns}Counters")
-    if counters is None:
-        continue
-    files += 1
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
-print(passed, failed, files)
-PY
-)
-read -r passed failed files <<<"$summary"
+# Sum the counters of every TRX file (plain grep/sed: a fresh Debian machine may have no python3).
+passed=0 failed=0 files=0
+while IFS= read -r -d '' trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+  [[ -n $counters ]] || continue
+  count() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  files=$((files + 1))
+  n=$(count passed); passed=$((passed + ${n:-0}))
+  for key in failed error timeout aborted; do
+    n=$(count "$key"); failed=$((failed + ${n:-0}))
+  done
+done < <(find "$results" -name '*.trx' -print0)
 
 if (($# == 0 && files < projects)); then
   echo "warning: found $files test result file(s) for $projects test project(s); a project did not run or its results were lost" >&2
