@@ -10,16 +10,13 @@ public static partial class Slug
     public static string Make(string text, string mode = "default", bool cased = false)
     {
         if (!Modes.Contains(mode)) return cased ? text : text.ToLowerInvariant();
-        if (mode == "latin")
-        {
-            text = Liquid.Values.LatinTransliteration.Transliterate(text);
-            mode = "pretty";
-        }
+        // Jekyll 4.3 transliterates for "latin", then keeps ASCII letters and digits as "ascii" does.
+        if (mode == "latin") text = Liquid.Values.LatinTransliteration.Transliterate(text);
         var pattern = mode switch
         {
             "raw" => RawSeparators(),
             "pretty" => PrettySeparators(),
-            "ascii" => AsciiSeparators(),
+            "ascii" or "latin" => AsciiSeparators(),
             _ => DefaultSeparators(),
         };
         var slug = pattern.Replace(text, "-");

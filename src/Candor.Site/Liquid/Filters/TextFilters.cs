@@ -8,11 +8,6 @@ namespace Candor.Site.Liquid.Filters;
 internal static partial class TextFilters
 {
     // Jekyll's slugify character classes per mode ("latin" transliterates, then uses "ascii").
-    [GeneratedRegex(@"\s+")] private static partial Regex RawMode();
-    [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}]+")] private static partial Regex DefaultMode();
-    [GeneratedRegex(@"[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+")] private static partial Regex PrettyMode();
-    [GeneratedRegex(@"[^A-Za-z0-9]+")] private static partial Regex AsciiMode();
-    [GeneratedRegex(@"^-|-$")] private static partial Regex EdgeHyphen();
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
     // .NET has no \p{Han}-style script classes; these Unicode blocks cover the same CJK text.
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}\p{IsHangulSyllables}]")] private static partial Regex Cjk();
@@ -33,21 +28,7 @@ internal static partial class TextFilters
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal)
             .Replace("'", "&apos;", StringComparison.Ordinal);
 
-    public static string Slugify(string text, string mode)
-    {
-        var pattern = mode switch
-        {
-            "raw" => RawMode(),
-            "default" => DefaultMode(),
-            "pretty" => PrettyMode(),
-            "ascii" => AsciiMode(),
-            "latin" => AsciiMode(),
-            _ => null,
-        };
-        if (pattern is null) return text.ToLowerInvariant();
-        if (mode == "latin") text = Values.LatinTransliteration.Transliterate(text);
-        return EdgeHyphen().Replace(pattern.Replace(text, "-"), "").ToLowerInvariant();
-    }
+    public static string Slugify(string text, string mode) => Documents.Slug.Make(text, mode);
 
     private static int NumberOfWords(string text, string mode)
     {
