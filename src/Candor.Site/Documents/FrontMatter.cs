@@ -29,6 +29,21 @@ public sealed partial record FrontMatter(Dictionary<string, object?> Data, strin
         return new FrontMatter(data, content, contentLine);
     }
 
+    /// <summary>The 1-based line of a top-level <paramref name="key"/> in a file's front matter, for error messages.</summary>
+    public static int? LineOf(string path, string key)
+    {
+        if (!File.Exists(path)) return null;
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (number == 1) continue;
+            if (line.TrimEnd() is "---" or "...") return null;
+            if (line.StartsWith(key, StringComparison.Ordinal) && line.AsSpan(key.Length).TrimStart().StartsWith(":")) return number;
+        }
+        return null;
+    }
+
     // Jekyll: /\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)/m
     [GeneratedRegex(@"\A---[ \t]*\r?\n(.*?\n?)^(?:---|\.\.\.)[ \t]*\r?$\n?", RegexOptions.Singleline | RegexOptions.Multiline)]
     private static partial Regex Header();

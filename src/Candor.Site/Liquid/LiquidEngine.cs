@@ -47,9 +47,17 @@ public sealed partial class LiquidEngine
     {
         if (!_parser.TryParse(source, out var template, out var error))
         {
-            var position = ErrorPosition().Match(error ?? "");
+            var message = error ?? "invalid template";
+            var position = ErrorPosition().Match(message);
             var line = position.Success ? int.Parse(position.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
-            throw new SiteException(path, lineOffset + line, $"Liquid syntax error: {error}");
+            // Fluid appends its own "(line:column)" and a "Source:" excerpt; the file and line are
+            // already in front of the message, so keep only the column and the offending source line.
+            var cut = message.IndexOf("\nSource:", StringComparison.Ordinal);
+            var excerpt = cut >= 0 ? message[(cut + "\nSource:".Length)..].Trim() : "";
+            if (cut >= 0) message = message[..cut];
+            if (position.Success) message = message.Replace(position.Value, $"(column {position.Groups[2].Value})", StringComparison.Ordinal).TrimEnd();
+            if (excerpt.Length > 0) message += $": {excerpt.Split('\n')[0].Trim()}";
+            throw new SiteException(path, lineOffset + line, $"Liquid syntax error: {message}");
         }
         return new LiquidTemplate(template, path, lineOffset);
     }

@@ -282,7 +282,8 @@ public sealed partial class SiteReader
     {
         DateTimeOffset d => d,
         _ when RubyDate.TryParse(RubyText.ToS(value), _config.TimeZone, out var parsed) => parsed,
-        _ => throw new SiteException(file, 1, $"invalid date '{RubyText.ToS(value)}': expected a date like 2024-03-01 or 2024-03-01 10:30:00 +0100"),
+        _ => throw new SiteException(file, FrontMatter.LineOf(Path.Combine(_config.Source, file), "date"),
+            $"invalid date '{RubyText.ToS(value)}': expected a date like 2024-03-01 or 2024-03-01 10:30:00 +0100"),
     };
 
     private void Guard(string relative, Action read)

@@ -76,8 +76,12 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
         if (name is null or false) return null;
         var text = RubyText.ToS(name);
         if (text is "" or "none" or "null") return null;
-        return site.Layouts.GetValueOrDefault(text)
-            ?? throw new SiteException(doc.RelativePath, 1, $"unknown layout '{text}' (no file _layouts/{text}.* exists)");
+        if (site.Layouts.GetValueOrDefault(text) is { } layout) return layout;
+        // The layout was named in the file's front matter, or else by `defaults:` in the configuration.
+        var message = $"unknown layout '{text}' (no file _layouts/{text}.* exists)";
+        if (doc.FileFrontMatter.ContainsKey("layout"))
+            throw new SiteException(doc.RelativePath, FrontMatter.LineOf(Path.Combine(site.Config.Source, doc.RelativePath), "layout"), message);
+        throw new SiteException(doc.RelativePath, null, message + ", set for this file by defaults: in _config.yml");
     }
 
     private string PlaceInLayouts(Document doc, string content)
@@ -97,7 +101,8 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
             output = liquid.Render(template, Globals(doc, layoutData, output));
             if (layout.Parent is not { } parent) break;
             layout = site.Layouts.GetValueOrDefault(parent)
-                ?? throw new SiteException(layout.RelativePath, 1, $"unknown layout '{parent}' (no file _layouts/{parent}.* exists)");
+                ?? throw new SiteException(layout.RelativePath, FrontMatter.LineOf(Path.Combine(site.Config.Source, layout.RelativePath), "layout"),
+                    $"unknown layout '{parent}' (no file _layouts/{parent}.* exists)");
         }
         return output;
     }

@@ -25,6 +25,9 @@ public sealed class BuildErrorTests
         Assert.Contains("_posts/2024-13-45-bad-date.md", files);
         Assert.Equal(2, error.Errors.Single(e => e.File == "broken-yaml.md").Line);
         Assert.Contains("nowhere", error.Errors.Single(e => e.File == "no-layout.md").Message);
+        Assert.Equal(2, error.Errors.Single(e => e.File == "no-layout.md").Line);
+        Assert.Equal(2, error.Errors.Single(e => e.File == "_posts/2024-13-45-bad-date.md").Line);
+        Assert.DoesNotContain("Source:", error.Errors.Single(e => e.File == "bad-liquid.html").Message);
         Assert.Contains("missing.html", error.Errors.Single(e => e.File == "no-include.html").Message);
         Assert.Equal(4, error.Errors.Single(e => e.File == "no-include.html").Line);
         Assert.NotNull(error.Errors.Single(e => e.File == "bad-liquid.html").Line);
