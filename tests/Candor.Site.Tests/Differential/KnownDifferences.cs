@@ -22,8 +22,6 @@ internal static class KnownDifferences
     [
         ("liquid-filters", "tags.html", "/ 3:3 4:4", "/ 1:3 2:4",
             "Fluid numbers forloop.index from the offset (for … limit:2 offset:2 gives 3, 4); Ruby Liquid restarts at 1."),
-        ("markdown", "index.html", "<p><strong>Strong text</strong>{: .highlight}</p>", "<p><strong class=\"highlight\">Strong text</strong></p>",
-            "Span attribute lists are applied to links and images only, not yet to emphasis/strong."),
     ];
 
     /// <summary>(fixture, output path) → why it differs.</summary>

@@ -14,6 +14,7 @@ internal sealed class KramdownAttributeListExtension : IMarkdownExtension
         if (!pipeline.InlineParsers.Contains<SpanAttributeListParser>())
             pipeline.InlineParsers.Insert(0, new SpanAttributeListParser());
         pipeline.DocumentProcessed += AttributeListApplier.Apply;
+        pipeline.DocumentProcessed += EmphasisAttributeLists.Apply;
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
