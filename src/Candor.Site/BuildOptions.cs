@@ -20,5 +20,8 @@ public sealed record BuildProgress(string Stage, int Done, int Total);
 /// <summary>What a successful build produced.</summary>
 public sealed record BuildResult(string Destination, int Pages, int Files, TimeSpan Elapsed)
 {
+    /// <summary>Time per stage (read, generate, render, write), for <c>--verbose</c> and benchmarks.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Stages { get; init; } = [];
+
     public string Summary => $"Built {Pages} pages and copied {Files} files into {Destination} in {Elapsed.TotalSeconds:0.00} s";
 }

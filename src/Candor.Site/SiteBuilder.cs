@@ -42,8 +42,10 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
             throw new SiteBuildException([e.ToError()]);
         }
         var now = TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), config.TimeZone);
+        var stages = new StageClock();
         progress?.Report(new BuildProgress("Reading", 0, 1));
         var site = SiteReader.Read(config, now);
+        stages.Mark("read");
         var errors = new ConcurrentQueue<SiteError>(site.Errors);
         Try(errors, () => RedirectFrom.Generate(site));
         Try(errors, () => Pagination.Generate(site));
@@ -52,6 +54,7 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
             for (var i = 0; i < docs.Count; i++)
                 LiquidDocument.Fill(docs[i], i > 0 ? docs[i - 1] : null, i + 1 < docs.Count ? docs[i + 1] : null);
         foreach (var page in site.Pages) LiquidDocument.Fill(page, null, null);
+        stages.Mark("generate");
 
         var markdown = new KramdownConverter(config.MarkdownSettings());
         var host = new SiteLiquidHost(config, markdown);
@@ -70,9 +73,10 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         RenderAll(site.Collections.Values.SelectMany(d => d));
         RenderAll(site.Pages);
 
+        stages.Mark("render");
         if (!errors.IsEmpty)
             throw new SiteBuildException(errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ToList());
-        return new RenderedSite(site, renderer, host);
+        return new RenderedSite(site, renderer, host) { Stages = stages };
     }
 
     /// <summary>Builds and writes the site; the old destination stays untouched if anything fails.</summary>
@@ -85,8 +89,9 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         var documents = rendered.WrittenDocuments;
         var files = rendered.WrittenFiles;
         SiteWriter.WriteAll(site.Config.Destination, documents, files, site.Config.KeepFiles);
+        rendered.Stages.Mark("write");
         progress?.Report(new BuildProgress("Writing", 1, 1));
-        return new BuildResult(site.Config.Destination, documents.Count, files.Count, watch.Elapsed);
+        return new BuildResult(site.Config.Destination, documents.Count, files.Count, watch.Elapsed) { Stages = rendered.Stages.Times };
     }
 
     private static void Try(ConcurrentQueue<SiteError> errors, Action action)
@@ -112,10 +117,28 @@ public sealed class RenderedSite(SiteContent content, DocumentRenderer renderer,
     public SiteContent Content { get; } = content;
     internal DocumentRenderer Renderer { get; } = renderer;
     internal SiteLiquidHost Host { get; } = host;
+    internal StageClock Stages { get; init; } = new();
 
     public IReadOnlyCollection<Document> WrittenDocuments =>
         Content.Collections.Values.SelectMany(d => d).Where(d => d.Writes).Concat(Content.Pages).ToList();
 
     public IReadOnlyCollection<StaticFile> WrittenFiles =>
         Content.StaticFiles.Where(f => f.Collection is null || f.Collection == "posts").Concat(Content.CollectionFiles.Values.SelectMany(f => f)).ToList();
+}
+
+/// <summary>Measures consecutive build stages.</summary>
+internal sealed class StageClock
+{
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private readonly List<(string, TimeSpan)> _times = [];
+    private TimeSpan _last;
+
+    public IReadOnlyList<(string Stage, TimeSpan Time)> Times => _times;
+
+    public void Mark(string stage)
+    {
+        var now = _watch.Elapsed;
+        _times.Add((stage, now - _last));
+        _last = now;
+    }
 }

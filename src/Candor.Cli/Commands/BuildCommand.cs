@@ -12,11 +12,12 @@ public static class BuildCommand
     public static readonly Option<bool> Future = new("--future") { Description = "Publish posts dated in the future" };
     public static readonly Option<bool> Drafts = new("--drafts", "-D") { Description = "Render posts from _drafts" };
     public static readonly Option<string[]> Config = new("--config") { Description = "Configuration files instead of _config.yml (comma-separated or repeated)" };
+    private static readonly Option<bool> Verbose = new("--verbose", "-V") { Description = "Also print the time each build stage took" };
 
     public static Command Create()
     {
-        var command = new Command("build", "Build the site into its destination folder") { Source, Destination, Future, Drafts, Config };
-        command.SetAction(result => Run(Options(result)));
+        var command = new Command("build", "Build the site into its destination folder") { Source, Destination, Future, Drafts, Config, Verbose };
+        command.SetAction(result => Run(Options(result), result.GetValue(Verbose)));
         return command;
     }
 
@@ -30,7 +31,7 @@ public static class BuildCommand
     };
 
     /// <summary>Builds with a progress bar on a terminal; returns the process exit code.</summary>
-    public static int Run(BuildOptions options)
+    public static int Run(BuildOptions options, bool verbose = false)
     {
         if (!Directory.Exists(options.Source))
         {
@@ -40,6 +41,8 @@ public static class BuildCommand
         try
         {
             var result = BuildReporter.Build(new SiteBuilder(options));
+            if (verbose)
+                Console.WriteLine(string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms")));
             Console.WriteLine(result.Summary);
             return 0;
         }

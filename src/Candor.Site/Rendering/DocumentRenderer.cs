@@ -21,7 +21,8 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
     public void Render(Document doc)
     {
         var layoutData = LayoutOf(doc) is { } first ? first.Data : null;
-        var globals = Globals(doc, layoutData, content: null);
+        var siteView = doc.Collection == "posts" ? SitePayload.ForPost(sitePayload, doc) : sitePayload;
+        var globals = Globals(doc, siteView, layoutData, content: null);
         var content = RenderContent(doc.RawContent, doc, globals, doc.ContentLine);
         doc.Content = content;
         doc.Liquid["content"] = content;
@@ -29,13 +30,13 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
         if (doc.Kind == DocumentKind.CollectionDocument && doc.Liquid.GetValueOrDefault("excerpt") is null)
             doc.Liquid["excerpt"] = RenderExcerpt(doc, globals);
 
-        doc.Output = PlaceInLayouts(doc, content);
+        doc.Output = PlaceInLayouts(doc, siteView, content);
         doc.Liquid["output"] = doc.Output;
     }
 
-    private Dictionary<string, object?> Globals(Document doc, Dictionary<string, object?>? layout, string? content) => new(StringComparer.Ordinal)
+    private Dictionary<string, object?> Globals(Document doc, Dictionary<string, object?> siteView, Dictionary<string, object?>? layout, string? content) => new(StringComparer.Ordinal)
     {
-        ["site"] = sitePayload,
+        ["site"] = siteView,
         ["jekyll"] = jekyllPayload,
         ["page"] = doc.Liquid,
         ["paginator"] = doc.Paginator,
@@ -84,7 +85,7 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
         throw new SiteException(doc.RelativePath, null, message + ", set for this file by defaults: in _config.yml");
     }
 
-    private string PlaceInLayouts(Document doc, string content)
+    private string PlaceInLayouts(Document doc, Dictionary<string, object?> siteView, string content)
     {
         var layout = LayoutOf(doc);
         if (layout is null) return content;
@@ -98,7 +99,7 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
             if (layoutData is not null) Configuration.FrontMatterDefaults.DeepMerge(merged, layoutData);
             layoutData = merged;
             var template = _layouts.GetOrAdd(layout.Name, _ => liquid.Parse(layout.Content, layout.RelativePath, layout.ContentLine - 1));
-            output = liquid.Render(template, Globals(doc, layoutData, output));
+            output = liquid.Render(template, Globals(doc, siteView, layoutData, output));
             if (layout.Parent is not { } parent) break;
             layout = site.Layouts.GetValueOrDefault(parent)
                 ?? throw new SiteException(layout.RelativePath, FrontMatter.LineOf(Path.Combine(site.Config.Source, layout.RelativePath), "layout"),

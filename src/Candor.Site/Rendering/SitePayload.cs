@@ -48,8 +48,22 @@ public static class SitePayload
             if (label != "posts") hash[label] = docs;
         }
         hash["collections"] = collections;
-        hash["related_posts"] = posts.Take(10).ToList();
+        hash["related_posts"] = null; // only posts have related posts; see ForPost
         return hash;
+    }
+
+    /// <summary>
+    /// <c>site</c> as one post sees it: Jekyll (without LSI) fills <c>site.related_posts</c> with the ten most
+    /// recent posts other than the post itself; elsewhere it is nil.
+    /// </summary>
+    public static Dictionary<string, object?> ForPost(Dictionary<string, object?> site, Document post)
+    {
+        var recent = site.GetValueOrDefault("posts") as List<object?> ?? [];
+        var view = new Dictionary<string, object?>(site, StringComparer.Ordinal)
+        {
+            ["related_posts"] = recent.Take(11).Where(p => !ReferenceEquals(p, post.Liquid)).Take(10).ToList(),
+        };
+        return view;
     }
 
     /// <summary><c>site.categories</c>/<c>site.tags</c>: name → posts, newest first, names in first-seen order.</summary>
