@@ -36,6 +36,11 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         try
         {
             config = LoadConfig();
+            // The destination is replaced wholesale, so it must never be (or contain) the sources.
+            var source = config.Source.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var destination = config.Destination.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (source.StartsWith(destination, StringComparison.Ordinal))
+                throw new SiteException("_config.yml", null, $"the destination '{config.Destination}' is or contains the source folder; choose another with --destination");
         }
         catch (SiteException e)
         {

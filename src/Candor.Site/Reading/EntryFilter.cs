@@ -12,13 +12,13 @@ public sealed class EntryFilter
 {
     private readonly Regex[] _include;
     private readonly Regex[] _exclude;
-    private readonly string[] _includeNames;
+    private readonly Regex[] _includeNames;
 
     public EntryFilter(SiteConfig config)
     {
         var include = config.Include.ToArray();
         var exclude = config.Exclude.Except(include).ToArray();
-        _includeNames = include;
+        _includeNames = include.Select(Glob).ToArray();
         _include = include.Except(config.Exclude).Select(Glob).ToArray();
         _exclude = exclude.Select(Glob).ToArray();
     }
@@ -27,7 +27,8 @@ public sealed class EntryFilter
     public bool Accepts(string relativePath, bool isDirectory)
     {
         var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
-        if (Matches(_include, relativePath, isDirectory) || _includeNames.Any(p => FnMatch(Glob(p), name))) return true;
+        // Jekyll tests `include` against the path and against the bare name (so ".htaccess" works anywhere).
+        if (Matches(_include, relativePath, isDirectory) || _includeNames.Any(p => p.IsMatch(name))) return true;
         if (name.Length > 0 && name[0] is '.' or '_' or '#' or '~') return false;
         if (name.EndsWith('~')) return false;
         return !Matches(_exclude, relativePath, isDirectory);
@@ -45,8 +46,6 @@ public sealed class EntryFilter
         }
         return false;
     }
-
-    private static bool FnMatch(Regex pattern, string text) => pattern.IsMatch(text);
 
     /// <summary>
     /// File.fnmatch without FNM_PATHNAME (so <c>*</c> crosses <c>/</c>), or'd with Jekyll's prefix test

@@ -254,8 +254,7 @@ public sealed partial class SiteReader
             Writes = meta.GetValueOrDefault("output") is true,
             Date = date,
         };
-        var collectionPath = label == "posts" ? within : within;
-        doc.Url = DocumentUrl.ForDocument(doc, CollectionTemplate(label, meta), collectionPath);
+        doc.Url = DocumentUrl.ForDocument(doc, CollectionTemplate(label, meta), within);
         return doc;
     }
 

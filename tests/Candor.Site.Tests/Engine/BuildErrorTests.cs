@@ -34,4 +34,15 @@ public sealed class BuildErrorTests
         Assert.Equal(before, site.Read("index.html"));
         Assert.False(File.Exists(Path.Combine(site.Output, "no-layout.html")));
     }
+
+    [Fact]
+    public void Refuses_a_destination_that_would_replace_the_sources()
+    {
+        using var site = new TempSite();
+        site.Write("index.md", "---\n---\nHello\n");
+        var error = Assert.Throws<SiteBuildException>(() => new SiteBuilder(new BuildOptions { Source = site.Root, Destination = site.Root }).Build());
+        Assert.Contains("destination", error.Errors.Single().Message);
+        Assert.True(File.Exists(Path.Combine(site.Root, "index.md")));
+        Assert.Throws<SiteBuildException>(() => new SiteBuilder(new BuildOptions { Source = site.Root, Destination = Path.GetDirectoryName(site.Root) }).Build());
+    }
 }
