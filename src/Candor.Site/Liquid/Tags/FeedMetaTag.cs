@@ -18,18 +18,10 @@ internal static class FeedMetaTag
         var title = (await siteValue.GetValueAsync("title", context)).ToObjectValue() ?? (await siteValue.GetValueAsync("name", context)).ToObjectValue();
 
         // Attribute order and quoting as the gem writes them (Ruby's String#encode(xml: :attr)).
-        var link = $"<link type={Attr("application/atom+xml")} rel={Attr("alternate")} href={Attr(Absolute(engine.Host, path))}";
+        var link = $"<link type={Attr("application/atom+xml")} rel={Attr("alternate")} href={Attr(Filters.UrlFilters.Absolute(engine.Host, path))}";
         if (title is not null) link += $" title={Attr(RubyText.ToS(title))}";
         await writer.WriteAsync(link + " />");
         return Completion.Normal;
-    }
-
-    /// <summary>Jekyll's <c>absolute_url</c> filter on a path.</summary>
-    internal static string Absolute(ILiquidHost host, string path)
-    {
-        if (System.Text.RegularExpressions.Regex.IsMatch(path, "^[a-zA-Z][a-zA-Z0-9+.-]*:")) return path;
-        var relative = Filters.UrlFilters.Relative(host, path);
-        return host.Url.Length == 0 ? relative : host.Url + relative;
     }
 
     private static string Attr(string value) =>
