@@ -112,11 +112,12 @@ public sealed partial class SassConverter(SiteConfig config)
         var where = Location().Match(stderr);
         if (!where.Success) return new SiteException(page.RelativePath, null, "Sass error: " + message);
         var line = int.Parse(where.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // sassc names files relative to its working folder (ours).
         var file = where.Groups["file"].Value.Trim();
-        if (file == input || file == "stdin")
+        var full = file == "stdin" ? input : Path.GetFullPath(file);
+        if (full == input)
             return new SiteException(page.RelativePath, page.ContentLine + line - 1, "Sass error: " + message);
         // The error is in an imported file: name it relative to the site.
-        var full = Path.GetFullPath(file, Path.GetDirectoryName(input)!);
         var relative = full.StartsWith(config.Source, StringComparison.Ordinal) ? Path.GetRelativePath(config.Source, full).Replace('\\', '/') : file;
         return new SiteException(relative, line, $"Sass error (imported by {page.RelativePath}): {message}");
     }
