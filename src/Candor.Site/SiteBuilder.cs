@@ -54,6 +54,7 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         var errors = new ConcurrentQueue<SiteError>(site.Errors);
         Try(errors, () => RedirectFrom.Generate(site));
         Try(errors, () => Pagination.Generate(site));
+        Try(errors, () => Generators.Feed.JekyllFeed.Generate(site)); // priority :lowest in the gem: after the others
 
         foreach (var docs in site.Collections.Values)
             for (var i = 0; i < docs.Count; i++)

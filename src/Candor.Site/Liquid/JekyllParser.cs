@@ -25,6 +25,9 @@ internal sealed class JekyllParser : FluidParser
             (m, writer, _, context) => UrlTags.PostUrlAsync(engine, m, writer, context));
         RegisterParserTag("link", markup.Then(m => UrlTags.Parse(m.Text, this, m.Line)),
             (m, writer, _, context) => UrlTags.LinkAsync(engine, m, writer, context));
+        // Plugin tags (jekyll-feed, jekyll-seo-tag); available whether or not the site lists the plugin.
+        RegisterParserTag("feed_meta", markup, (_, writer, _, context) => FeedMetaTag.RenderAsync(engine, writer, context));
+        RegisterParserTag("seo", markup, (m, writer, _, context) => SeoTag.RenderAsync(engine, m.Text, writer, context));
 
         RegisterIdentifierTag("increment", (name, writer, _, context) => CounterTags.IncrementAsync(name, writer, context));
         RegisterIdentifierTag("decrement", (name, writer, _, context) => CounterTags.DecrementAsync(name, writer, context));

@@ -49,7 +49,7 @@ public sealed class KramdownConverter
     public string Convert(string markdown) => ConvertAt(markdown, 0);
 
     /// <summary>Smart typography only (quotes, dashes, ellipses), as Jekyll's <c>smartify</c> filter.</summary>
-    public string Smartify(string text) => _typography.Apply(text);
+    public string Smartify(string text) => SmartifyHtml.Escape(_typography.Apply(text));
 
     private string ConvertAt(string markdown, int indent)
     {

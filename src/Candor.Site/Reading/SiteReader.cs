@@ -114,7 +114,7 @@ public sealed partial class SiteReader
             RawContent = fm.Content,
             ContentLine = fm.ContentLine,
             IsMarkdown = markdown,
-            OutputExtension = PermalinkExtension(data) ?? (markdown ? ".html" : ext),
+            OutputExtension = PermalinkExtension(data) ?? (markdown ? ".html" : Converters.Sass.SassConverter.Handles(ext) ? ".css" : ext),
         };
         if (data.GetValueOrDefault("date") is { } date) page.Date = ParseDate(date, relative);
         page.Url = DocumentUrl.ForPage(page, _config.PermalinkStyle);

@@ -17,6 +17,7 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
     Dictionary<string, object?> sitePayload, Dictionary<string, object?> jekyllPayload)
 {
     private readonly ConcurrentDictionary<string, LiquidTemplate> _layouts = new(StringComparer.Ordinal);
+    private readonly Converters.Sass.SassConverter _sass = new(site.Config);
 
     public void Render(Document doc)
     {
@@ -48,6 +49,7 @@ public sealed partial class DocumentRenderer(SiteContent site, LiquidEngine liqu
     {
         if (RendersLiquid(doc, text))
             text = liquid.Render(liquid.Parse(text, doc.RelativePath, line - 1), globals);
+        if (doc.Kind == DocumentKind.Page && Converters.Sass.SassConverter.Handles(doc.Extension)) return _sass.Convert(text, doc);
         return doc.IsMarkdown ? markdown.Convert(text) : text;
     }
 

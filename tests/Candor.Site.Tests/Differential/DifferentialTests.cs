@@ -20,7 +20,7 @@ public sealed class DifferentialTests
         return data;
     }
 
-    private static readonly string[] Rendered = [".html", ".htm", ".xml", ".json", ".txt", ".css", ".js", ".md", ".htaccess", ".csv"];
+    private static readonly string[] Rendered = [".html", ".htm", ".xml", ".json", ".txt", ".css", ".js", ".md", ".htaccess", ".csv", ".atom"];
 
     [Theory]
     [MemberData(nameof(Fixtures))]

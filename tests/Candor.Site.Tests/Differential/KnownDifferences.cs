@@ -12,6 +12,7 @@ internal static class KnownDifferences
     [
         "Rouge token spans (<span class=\"k\">…) inside highlighted code are dropped before comparing: there is no .NET port of Rouge's lexers, Candor emits the same wrapper markup with escaped, un-tokenised code.",
         "Whitespace between tags, at line ends and blank lines is insignificant.",
+        "jekyll-feed's feed-level <updated> is site.time, the moment each tool started building: it is replaced by (site.time) on both sides. Entries' <updated> and everything else must match.",
     ];
 
     /// <summary>
@@ -24,8 +25,14 @@ internal static class KnownDifferences
             "Fluid numbers forloop.index from the offset (for … limit:2 offset:2 gives 3, 4); Ruby Liquid restarts at 1."),
     ];
 
+    private const string SassMap =
+        "jekyll-sass-converter's source map names its sources relative to the folder jekyll was started in, so its text depends on " +
+        "the caller; Candor does not write source maps yet (the CSS is compared, including its sourceMappingURL comment).";
+
     /// <summary>(fixture, output path) → why it differs.</summary>
     public static readonly Dictionary<(string Fixture, string Path), string> Files = new()
     {
+        [("sass", "assets/css/main.css.map")] = SassMap,
+        [("sass", "css/indented.css.map")] = SassMap,
     };
 }

@@ -39,6 +39,13 @@ internal static partial class UrlFilters
         return Normalize(baseUrl + input);
     }
 
+    /// <summary>Jekyll's absolute_url on a string, for plugin tags that call the filter from code.</summary>
+    internal static string Absolute(ILiquidHost host, string input) =>
+        Scheme().IsMatch(input) ? input : host.Url.Length == 0 ? Relative(host, input) : Normalize(host.Url + Relative(host, input));
+
+    /// <summary>Jekyll's uri_escape on a string.</summary>
+    internal static string UriEscape(string input) => Escape(input, "_.-~!#$&'()*+,/:;=?@[]%", spaceAsPlus: false);
+
     // Addressable's normalize percent-encodes what cannot appear in a URL (spaces, non-ASCII).
     private static string Normalize(string url) => Escape(url, "_.-~!#$&'()*+,/:;=?@[]%", spaceAsPlus: false);
 
