@@ -118,31 +118,31 @@ public sealed partial class MinimalUserAgentParser : IUserAgentParser
     const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     const int Timeout = 100;
 
-    [GeneratedRegex(@"\b(?<name>Googlebot|bingbot|Applebot|DuckDuckBot|YandexBot|Baiduspider|facebookexternalhit|Twitterbot|GPTBot|ClaudeBot|AhrefsBot|SemrushBot)/(?<v>\d{1,6}(\.\d{1,6})?)", Options | RegexOptions.IgnoreCase, Timeout)]
+    [GeneratedRegex(@"\b(?<name>Googlebot|bingbot|Applebot|DuckDuckBot|YandexBot|Baiduspider|facebookexternalhit|Twitterbot|GPTBot|ClaudeBot|AhrefsBot|SemrushBot)/(?<v>\d{1,6}(\.\d{1,6})?)(?!\d)", Options | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex KnownBotRegex();
     [GeneratedRegex(@"\b(?<name>[A-Za-z][A-Za-z0-9_-]{0,40}(bot|crawler|spider))\b(/(?<v>\d{1,6}(\.\d{1,6})?))?", Options | RegexOptions.IgnoreCase, Timeout)]
     private static partial Regex GenericBotRegex();
     [GeneratedRegex(@"^(?<name>curl|Wget|python-requests|Go-http-client|okhttp)/(?<v>\d{1,6}(\.\d{1,6}){0,2})", Options, Timeout)]
     private static partial Regex ClientRegex();
-    [GeneratedRegex(@"\bEdg(e|A|iOS)?/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bEdg(e|A|iOS)?/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex EdgeRegex();
-    [GeneratedRegex(@"\b(OPR|OPiOS|OPT)/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\b(OPR|OPiOS|OPT)/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex OperaRegex();
-    [GeneratedRegex(@"\bSamsungBrowser/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bSamsungBrowser/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex SamsungRegex();
-    [GeneratedRegex(@"\bFxiOS/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bFxiOS/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex FirefoxIosRegex();
-    [GeneratedRegex(@"\bCriOS/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bCriOS/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex ChromeIosRegex();
-    [GeneratedRegex(@"\bFirefox/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bFirefox/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex FirefoxRegex();
-    [GeneratedRegex(@"\b(Chrome|Chromium)/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\b(Chrome|Chromium)/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex ChromeRegex();
-    [GeneratedRegex(@"\bVersion/(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?[^/]{0,100}\bSafari/", Options, Timeout)]
+    [GeneratedRegex(@"\bVersion/(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?.{0,200}?\bSafari/", Options, Timeout)]
     private static partial Regex SafariRegex();
-    [GeneratedRegex(@"\bMSIE (?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bMSIE (?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex InternetExplorerRegex();
-    [GeneratedRegex(@"\bTrident/\d{1,6}\.\d{1,6};.*\brv:(?<major>\d{1,6})(\.(?<minor>\d{1,6}))?", Options, Timeout)]
+    [GeneratedRegex(@"\bTrident/\d{1,6}\.\d{1,6};.*\brv:(?<major>\d{1,6})(?!\d)(\.(?<minor>\d{1,6}))?", Options, Timeout)]
     private static partial Regex TridentRegex();
 
     [GeneratedRegex(@"\bWindows NT (?<nt>\d{1,3}\.\d{1,3})", Options, Timeout)]
