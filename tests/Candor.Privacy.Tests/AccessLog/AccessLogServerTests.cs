@@ -113,11 +113,19 @@ public class AccessLogServerTests
     {
         using var folder = new TempFolder();
         var time = TestClock.At(2026, 11, 29);
-        var server = await LogServer.StartAsync(new AccessLogOptions { Folder = folder.Path }, time);
+        var options = new AccessLogOptions { Folder = folder.Path };
+        // A slow disk: the lines are still queued in memory when the host is told to stop.
+        var server = await LogServer.StartAsync(options, time, services => services.AddSingleton(sp =>
+            new AccessLogWriter(options, time, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AccessLogWriter>>(), path =>
+            {
+                Thread.Sleep(2000);
+                return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            })));
         using (var client = server.Client())
         {
             await Task.WhenAll(Enumerable.Range(0, 200).Select(async _ => (await client.GetAsync("/")).Dispose()));
         }
+        Assert.True(server.Writer.WrittenLines < 200);
         await server.DisposeAsync(); // no FlushAsync: stopping the host must write everything
         Assert.Equal(200, folder.Rows(time.Today()).Length);
     }
@@ -146,6 +154,8 @@ public class AccessLogServerTests
             var answer = await server.SendRawAsync(raw);
             Assert.True(answer.Length == 0 || answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), answer);
         }
+        await server.Writer.FlushAsync();
+        Assert.False(File.Exists(folder.File(time.Today())), "a request rejected by Kestrel was logged");
 
         var accepted = new[]
         {
@@ -156,9 +166,8 @@ public class AccessLogServerTests
             "GET / HTTP/1.1\r\nHost: x\r\nReferer: https://a.example/\r\n 2026-01-01T00:00:00Z\t6.6.6.6\r\nConnection: close\r\n\r\n", // obsolete line folding
             "GET /" + new string('A', 3000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
         };
-        var answers = new List<string>();
         foreach (var raw in accepted)
-            answers.Add(await server.SendRawAsync(raw));
+            await server.SendRawAsync(raw);
         await server.Writer.FlushAsync();
 
         var bytes = File.ReadAllBytes(folder.File(time.Today()));
@@ -169,12 +178,12 @@ public class AccessLogServerTests
         Assert.DoesNotContain("passwd", text.Replace("/etc/passwd", "")); // normalised to /etc/passwd, nothing raw
         Assert.DoesNotContain("6.6.6.6\t", text);
         var rows = folder.Rows(time.Today());
-        var answered = answers.Count(a => a.Length > 0 && !a.StartsWith("HTTP/1.1 400", StringComparison.Ordinal));
-        Assert.Equal(answered, rows.Length);
+        Assert.InRange(rows.Length, 3, accepted.Length);
         Assert.All(rows, row => Assert.Equal(10, row.Length));
         Assert.All(rows, row => Assert.True(row[6].Length <= AccessLogLine.MaxPathLength + 3, row[6]));
         Assert.Contains(rows, row => row[4] == @"https://a.example/\tFAKE\tFIELDS" && row[2] == "Firefox 133.0");
         Assert.Contains(rows, row => row[6] == "/line%0D%0AFAKE%09LINE");
+        Assert.Contains(rows, row => row[6] == "/etc/passwd"); // Kestrel removed the dot segments before anything was logged
     }
 
     [Fact]
