@@ -24,7 +24,10 @@ public enum AccessLogFields
     Path = 1 << 6,
     /// <summary>Opt-in: the response status code.</summary>
     Status = 1 << 7,
-    /// <summary>Opt-in: the number of response body bytes sent.</summary>
+    /// <summary>
+    /// Opt-in: the number of response body bytes sent. Counted by wrapping the response body stream, which
+    /// turns Kestrel's sendfile path for static files into an ordinary copy.
+    /// </summary>
     Bytes = 1 << 8,
     /// <summary>Opt-in: the time taken to serve the request, in milliseconds.</summary>
     Duration = 1 << 9,

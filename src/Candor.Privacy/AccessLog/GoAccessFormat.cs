@@ -16,6 +16,8 @@ public static class GoAccessFormat
     {
         if (!fields.HasFlag(AccessLogFields.Time) || !fields.HasFlag(AccessLogFields.ClientIp))
             throw new ArgumentException("goaccess needs the Time and ClientIp fields.", nameof(fields));
+        if (!fields.HasFlag(AccessLogFields.Path) && !fields.HasFlag(AccessLogFields.OperatingSystem))
+            throw new ArgumentException("goaccess needs a request column: the Path or the OperatingSystem field.", nameof(fields));
         var osAsRequest = !fields.HasFlag(AccessLogFields.Path);
         var specifiers = AccessLogLine.Columns.Where(c => fields.HasFlag(c.Field)).Select(c => c.Field switch
         {

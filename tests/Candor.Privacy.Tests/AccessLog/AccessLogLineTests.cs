@@ -92,6 +92,9 @@ public class AccessLogLineTests
     {
         Assert.Equal(@"%x\t%h\t%u\t%U\t%R", GoAccessFormat.LogFormat(AccessLogFields.Default));
         Assert.Equal(@"%x\t%h\t%u\t%^\t%R\t%m\t%U\t%s\t%b\t%T", GoAccessFormat.LogFormat(AccessLogFields.All));
+        Assert.Throws<ArgumentException>(() => GoAccessFormat.LogFormat(AccessLogFields.Time | AccessLogFields.Referrer));
+        Assert.Throws<ArgumentException>(() => GoAccessFormat.LogFormat(AccessLogFields.Time | AccessLogFields.ClientIp | AccessLogFields.Browser));
+        Assert.Equal(@"%x\t%h\t%U\t%s", GoAccessFormat.LogFormat(AccessLogFields.Time | AccessLogFields.ClientIp | AccessLogFields.Path | AccessLogFields.Status));
         Assert.Equal(@"goaccess access-*.log --log-format='%x\t%h\t%u\t%U\t%R' --datetime-format='%Y-%m-%dT%H:%M:%SZ'", GoAccessFormat.CommandLine(AccessLogFields.Default));
     }
 
