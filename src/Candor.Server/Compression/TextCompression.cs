@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace Candor.Server.Compression;
+
+/// <summary>
+/// Brotli or gzip for text (HTML, CSS, JavaScript, JSON, XML, SVG…), chosen by <c>Accept-Encoding</c>.
+/// Compression over HTTPS is on: BREACH needs a secret reflected next to attacker-controlled input in
+/// one response, and a static site's files contain neither. Range responses are never compressed (the
+/// middleware leaves anything with <c>Content-Range</c> alone), so byte offsets stay those of the file.
+/// </summary>
+public static class TextCompression
+{
+    public static readonly string[] MimeTypes =
+    [
+        .. ResponseCompressionDefaults.MimeTypes,
+        "image/svg+xml", "application/manifest+json", "application/atom+xml", "application/rss+xml",
+        "application/xslt+xml", "text/markdown", "text/calendar",
+    ];
+
+    public static IServiceCollection AddTextCompression(this IServiceCollection services) => services.AddResponseCompression(compression =>
+    {
+        compression.EnableForHttps = true;
+        compression.Providers.Add<BrotliCompressionProvider>();
+        compression.Providers.Add<GzipCompressionProvider>();
+        compression.MimeTypes = MimeTypes;
+    });
+
+    public static IApplicationBuilder UseTextCompression(this IApplicationBuilder app)
+    {
+        app.Use((context, next) =>
+        {
+            // A strong ETag promises identical bytes; the compressed body is not byte-identical to the file,
+            // so it gets the weak form (If-None-Match compares weakly, so 304s keep working).
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is ['"', ..] etag) headers.ETag = "W/" + etag;
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app.UseResponseCompression();
+    }
+}
