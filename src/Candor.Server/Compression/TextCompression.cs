@@ -32,6 +32,11 @@ public static class TextCompression
     {
         app.Use((context, next) =>
         {
+            // If-None-Match compares weakly (RFC 9110 13.1.2), but the static file middleware only matches the
+            // exact form it sent, so W/"x" from a client that got the compressed copy is read as "x".
+            var ifNoneMatch = context.Request.Headers.IfNoneMatch;
+            if (ifNoneMatch.Count > 0 && ifNoneMatch.ToString().Contains("W/", StringComparison.Ordinal))
+                context.Request.Headers.IfNoneMatch = ifNoneMatch.ToString().Replace("W/", "", StringComparison.Ordinal);
             // A strong ETag promises identical bytes; the compressed body is not byte-identical to the file,
             // so it gets the weak form (If-None-Match compares weakly, so 304s keep working).
             context.Response.OnStarting(() =>

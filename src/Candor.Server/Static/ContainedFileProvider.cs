@@ -25,23 +25,37 @@ public sealed class ContainedFileProvider : IFileProvider
 
     public IFileInfo GetFileInfo(string subpath)
     {
+        if (InHiddenFolder(subpath)) return new NotFoundFileInfo(subpath);
         var file = _inner.GetFileInfo(subpath);
-        return file.Exists && !Contained(file.PhysicalPath) ? new NotFoundFileInfo(subpath) : file;
+        if (!file.Exists || file.PhysicalPath is null) return file;
+        var real = Contained(file.PhysicalPath);
+        if (real is null) return new NotFoundFileInfo(subpath);
+        // A link inside the site: describe the file it points to (the physical provider reports the link's own length).
+        return real == file.PhysicalPath ? file : new PhysicalFileInfo(new FileInfo(real));
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath)
     {
+        if (InHiddenFolder(subpath)) return NotFoundDirectoryContents.Singleton;
         var contents = _inner.GetDirectoryContents(subpath);
-        return contents.Exists && !Contained(Path.Combine(_realRoot, subpath.TrimStart('/'))) ? NotFoundDirectoryContents.Singleton : contents;
+        return contents.Exists && null == Contained(Path.Combine(_realRoot, subpath.TrimStart('/'))) ? NotFoundDirectoryContents.Singleton : contents;
     }
+
+    /// <summary>
+    /// The physical provider hides dot files but not files inside dot folders (<c>.git/config</c>). Jekyll never
+    /// writes those, so one in the site folder got there some other way; <c>.well-known</c> (ACME challenges,
+    /// <c>security.txt</c>) is the exception sites include on purpose.
+    /// </summary>
+    private static bool InHiddenFolder(string subpath) =>
+        subpath.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipLast(1).Any(part => part.StartsWith('.') && part != ".well-known");
 
     public IChangeToken Watch(string filter) => _inner.Watch(filter);
 
-    private bool Contained(string? physicalPath)
+    /// <returns>The real path when it is inside the site, else null.</returns>
+    private string? Contained(string physicalPath)
     {
-        if (physicalPath is null) return false;
         var real = RealPath(physicalPath, 0);
-        return real is not null && (real == _realRoot || real.StartsWith(_realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        return real is not null && (real == _realRoot || real.StartsWith(_realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) ? real : null;
     }
 
     /// <summary>The path with every symbolic link along it resolved, or null for a link loop.</summary>
