@@ -15,7 +15,7 @@ public static class ServerCertificate
         try
         {
             if (options.TlsKey is { } keyPath) certificate = FromPem(certPath, keyPath);
-            else if (IsPem(certPath)) certificate = FromPem(certPath, null);
+            else if (IsPem(certPath)) certificate = File.ReadAllText(certPath).Contains("PRIVATE KEY", StringComparison.Ordinal) ? FromPem(certPath, null) : X509Certificate2.CreateFromPem(File.ReadAllText(certPath));
             else certificate = X509CertificateLoader.LoadPkcs12FromFile(certPath, options.TlsPassword);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
