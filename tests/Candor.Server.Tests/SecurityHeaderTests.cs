@@ -34,6 +34,7 @@ public sealed class SecurityHeaderTests
         Assert.Contains("script-src 'self';", csp);
         Assert.Contains("object-src 'none'", csp);
         Assert.DoesNotContain("set-cookie", headers.Keys);
+        Assert.DoesNotContain("server", headers.Keys);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class SecurityHeaders
     /// error for the unknown feature on every page.
     /// </summary>
     public const string PermissionsPolicy =
-        "accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
+        "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
         "magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)

@@ -21,6 +21,7 @@ public static class Listeners
         web.UseKestrelHttpsConfiguration();
         return web.ConfigureKestrel(kestrel =>
         {
+            kestrel.AddServerHeader = false; // "Server: Kestrel" helps nobody but people scanning for versions
             var https = new HttpsConnectionAdapterOptions { ServerCertificate = certificate, SslProtocols = Protocols };
             void Secure(ListenOptions listen)
             {
