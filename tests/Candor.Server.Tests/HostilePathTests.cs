@@ -24,6 +24,7 @@ public sealed class HostilePathTests
         "/%252e%252e/secret.txt",
         "/%252fsecret.txt",
         "/./index.html",
+        "http://127.0.0.1/%2e%2e/secret.txt", // absolute form
         "/" + new string('a', 2100),
         "/x/" + string.Concat(Enumerable.Repeat("%61", 700)),
     };

@@ -33,10 +33,10 @@ public static class HostilePaths
         if (raw.Length > MaxLength || (path?.Length ?? 0) > MaxLength) return true;
         var query = raw.IndexOf('?');
         var rawPath = query >= 0 ? raw[..query] : raw;
-        if (rawPath.Contains("://", StringComparison.Ordinal)) rawPath = new Uri(rawPath).AbsolutePath; // absolute-form target
         string decoded;
         try
         {
+            if (rawPath.Contains("://", StringComparison.Ordinal)) rawPath = new Uri(rawPath).AbsolutePath; // absolute-form target
             decoded = Uri.UnescapeDataString(rawPath);
         }
         catch (UriFormatException)
