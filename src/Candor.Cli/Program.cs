@@ -6,4 +6,6 @@ var root = new RootCommand("Candor: a self-hosted, privacy-respecting website pl
     BuildCommand.Create(),
     ServeCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// No ProcessTerminationTimeout: System.CommandLine would return from Main two seconds after Ctrl+C/SIGTERM,
+// cutting off downloads in flight. `serve`'s host handles those signals itself and stops gracefully.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

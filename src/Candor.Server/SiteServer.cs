@@ -1,6 +1,12 @@
+using Candor.Server.Compression;
+using Candor.Server.Headers;
+using Candor.Server.Health;
+using Candor.Server.Proxy;
 using Candor.Server.Static;
+using Candor.Server.Tls;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Candor.Server;
@@ -11,12 +17,30 @@ namespace Candor.Server;
 /// </summary>
 public static class SiteServer
 {
+    /// <exception cref="ServerConfigException">A setting is wrong (bad certificate, host, proxy address…).</exception>
     public static WebApplication Create(SiteServerOptions options, string[]? args = null)
     {
+        options.Validate();
+        var certificate = ServerCertificate.Load(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = options.SiteRoot, WebRootPath = options.SiteRoot });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        builder.WebHost.UseCandorListeners(options, certificate);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddTrustedProxies(options.TrustedProxies);
+        builder.Services.AddHttpsEnforcement(options);
+        builder.Services.AddSecurityHeaders();
+        builder.Services.AddTextCompression();
+
         var app = builder.Build();
+        app.UseTrustedProxies(options.TrustedProxies);
+        app.UseSecurityHeaders();
+        app.UseHostilePathFilter();
+        app.UseHttpsEnforcement(options);
+        app.UseTextCompression();
+        app.UseRouting();
+        app.MapHealthz();
+        app.UseEndpoints(_ => { });
+        // Last: whatever no endpoint answered is a file of the site, or its 404 page.
         app.UseJekyllStaticSite(options.SiteRoot);
         return app;
     }

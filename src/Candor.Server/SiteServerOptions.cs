@@ -1,4 +1,47 @@
 namespace Candor.Server;
 
-/// <summary>Where the built site is and where to listen.</summary>
-public sealed record SiteServerOptions(string SiteRoot, string Host, int Port);
+/// <summary>
+/// Everything <see cref="SiteServer"/> needs: where the built site is, where to listen, TLS and proxy trust.
+/// Filled from the site's <c>candor: server:</c> configuration (<see cref="Configuration.ServerConfigSection"/>),
+/// then overridden by command-line flags.
+/// </summary>
+public sealed record SiteServerOptions
+{
+    /// <summary>The built site (the destination folder); nothing outside it is ever served.</summary>
+    public required string SiteRoot { get; init; }
+    /// <summary>An IP address, <c>localhost</c>, or <c>*</c> for every interface.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+    /// <summary>Plain HTTP port; when TLS is on without <see cref="HttpsPort"/>, HTTPS is served here instead.</summary>
+    public int Port { get; init; } = 4000;
+    /// <summary>Serve HTTPS on this port and redirect plain HTTP on <see cref="Port"/> to it (0 picks a free port).</summary>
+    public int? HttpsPort { get; init; }
+    /// <summary>A PEM certificate (with <see cref="TlsKey"/>, or with the key in the same file) or a PFX/PKCS#12 file.</summary>
+    public string? TlsCertificate { get; init; }
+    public string? TlsKey { get; init; }
+    /// <summary>Password of a PFX file; taken from the environment, never from a flag (process lists show flags).</summary>
+    public string? TlsPassword { get; init; }
+    /// <summary>Generate (and cache under <see cref="DataFolder"/>) a certificate for localhost.</summary>
+    public bool SelfSigned { get; init; }
+    /// <summary>Candor's own files for this site (<c>SITE/.candor</c>): the cached self-signed certificate lives in <c>tls/</c>.</summary>
+    public string? DataFolder { get; init; }
+    /// <summary><c>Strict-Transport-Security: max-age</c>, sent on HTTPS responses only. Zero tells browsers to forget it.</summary>
+    public TimeSpan HstsMaxAge { get; init; } = TimeSpan.FromDays(365);
+    /// <summary>Addresses or CIDR networks whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed. Empty: nobody's.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    /// <summary>How long a stop waits for in-flight requests before cutting them off.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public bool UsesTls => TlsCertificate is not null || SelfSigned;
+
+    /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>
+    public void Validate()
+    {
+        if (TlsKey is not null && TlsCertificate is null) throw new ServerConfigException("tls_key", "a key needs a certificate (--tls-cert)");
+        if (SelfSigned && TlsCertificate is not null) throw new ServerConfigException("self_signed", "choose either --self-signed or --tls-cert, not both");
+        if (HttpsPort is not null && !UsesTls) throw new ServerConfigException("https_port", "HTTPS needs a certificate: add --tls-cert FILE (--tls-key FILE) or --self-signed");
+        if (HttpsPort is { } https && (https < 0 || https > 65535)) throw new ServerConfigException("https_port", $"{https} is not a port number");
+        if (HttpsPort is { } p && p != 0 && p == Port) throw new ServerConfigException("https_port", $"the HTTPS port must differ from the HTTP port ({Port})");
+        if (SelfSigned && DataFolder is null) throw new ServerConfigException("self_signed", "no data folder to cache the certificate in");
+        if (HstsMaxAge < TimeSpan.Zero) throw new ServerConfigException("hsts_max_age", "must be zero or more seconds");
+    }
+}

@@ -1,29 +1,43 @@
 using System.CommandLine;
 using Candor.Server;
+using Candor.Server.Configuration;
 using Microsoft.Extensions.Hosting;
 using Candor.Site;
 using Candor.Site.Serving;
 
 namespace Candor.Cli.Commands;
 
-/// <summary><c>candor serve [SOURCE] [--port N] [--host ADDR]</c>: build, serve, rebuild on change.</summary>
+/// <summary>
+/// <c>candor serve [SOURCE] [--port N] [--host ADDR] [--https-port N] [--tls-cert FILE [--tls-key FILE]]
+/// [--self-signed] [--trusted-proxy ADDR]…</c>: build, serve, rebuild on change. The server settings can
+/// also come from <c>candor: server:</c> in <c>_config.yml</c>; a flag given here wins.
+/// </summary>
 public static class ServeCommand
 {
+    /// <summary>Password of a PFX given with <c>--tls-cert</c>: an environment variable, because flags show up in process lists.</summary>
+    public const string TlsPasswordVariable = "CANDOR_TLS_PASSWORD";
+
     private static readonly Option<int> Port = new("--port", "-P") { Description = "Port to listen on", DefaultValueFactory = _ => 4000 };
-    private static readonly Option<string> Host = new("--host", "-H") { Description = "Address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+    private static readonly Option<string> Host = new("--host", "-H") { Description = "Address to listen on (an IP address, localhost, or * for all)", DefaultValueFactory = _ => "127.0.0.1" };
     private static readonly Option<bool> NoWatch = new("--no-watch") { Description = "Do not rebuild when sources change" };
+    private static readonly Option<int?> HttpsPort = new("--https-port") { Description = "Serve HTTPS on this port; plain HTTP on --port then redirects to it" };
+    private static readonly Option<string?> TlsCert = new("--tls-cert") { Description = "Certificate: PEM (with --tls-key, or key in the same file) or PFX (password in $" + TlsPasswordVariable + ")" };
+    private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key for --tls-cert" };
+    private static readonly Option<bool> SelfSigned = new("--self-signed") { Description = "Use a generated certificate for localhost (cached in SOURCE/.candor/tls)" };
+    private static readonly Option<string[]> TrustedProxy = new("--trusted-proxy") { Description = "Believe X-Forwarded-For/-Proto from this address or CIDR network (repeatable)" };
 
     public static Command Create()
     {
         var command = new Command("serve", "Build the site, serve it, and rebuild what changed")
         {
             BuildCommand.Source, BuildCommand.Destination, BuildCommand.Future, BuildCommand.Drafts, BuildCommand.Config, Port, Host, NoWatch,
+            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy,
         };
-        command.SetAction((result, cancel) => Run(BuildCommand.Options(result), result.GetValue(Host)!, result.GetValue(Port), !result.GetValue(NoWatch), cancel));
+        command.SetAction((result, cancel) => Run(BuildCommand.Options(result), result, cancel));
         return command;
     }
 
-    private static async Task<int> Run(BuildOptions options, string host, int port, bool watch, CancellationToken cancel)
+    private static async Task<int> Run(BuildOptions options, ParseResult flags, CancellationToken cancel)
     {
         if (!Directory.Exists(options.Source))
         {
@@ -31,26 +45,59 @@ public static class ServeCommand
             return 2;
         }
         var session = new SiteSession(options);
+        SiteServerOptions serverOptions;
         try
         {
             Console.WriteLine(session.BuildAll().Summary);
+            serverOptions = ServerOptions(session, new SiteBuilder(options).LoadConfig().Values, flags);
         }
         catch (SiteBuildException e)
         {
             BuildReporter.PrintErrors(e);
             return 1;
         }
-        using var watcher = watch ? new SourceWatcher(session, Console.Out) : null;
-        var server = SiteServer.Create(new SiteServerOptions(session.Destination, host, port));
-        await server.StartAsync(cancel);
-        Console.WriteLine($"Serving {session.Destination} at http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}/ (Ctrl+C to stop)");
+        catch (ServerConfigException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+        using var watcher = flags.GetValue(NoWatch) ? null : new SourceWatcher(session, Console.Out);
+        Microsoft.AspNetCore.Builder.WebApplication server;
         try
         {
-            await server.WaitForShutdownAsync(cancel);
+            server = SiteServer.Create(serverOptions);
         }
-        catch (OperationCanceledException)
+        catch (ServerConfigException e)
         {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
         }
+        await using var _ = server;
+        await server.StartAsync(cancel);
+        Console.WriteLine($"Serving {session.Destination} at {string.Join(" and ", server.Urls)} (Ctrl+C to stop)");
+        // The host handles Ctrl+C/SIGTERM itself (Program.cs leaves signals to it): it stops accepting
+        // connections and lets in-flight requests finish before this returns.
+        await server.WaitForShutdownAsync(cancel);
         return 0;
+    }
+
+    /// <summary>Defaults, then the site's <c>candor: server:</c> settings, then the flags actually given.</summary>
+    private static SiteServerOptions ServerOptions(SiteSession session, IReadOnlyDictionary<string, object?> config, ParseResult flags)
+    {
+        var options = new SiteServerOptions
+        {
+            SiteRoot = session.Destination,
+            Host = flags.GetValue(Host)!,
+            Port = flags.GetValue(Port),
+            DataFolder = Path.Combine(session.Source, ".candor"),
+            TlsPassword = Environment.GetEnvironmentVariable(TlsPasswordVariable),
+        };
+        options = ServerConfigSection.Apply(options, config, session.Source);
+        if (flags.GetValue(HttpsPort) is { } httpsPort) options = options with { HttpsPort = httpsPort };
+        if (flags.GetValue(TlsCert) is { } cert) options = options with { TlsCertificate = Path.GetFullPath(cert), TlsKey = null, SelfSigned = false };
+        if (flags.GetValue(TlsKey) is { } key) options = options with { TlsKey = Path.GetFullPath(key) };
+        if (flags.GetValue(SelfSigned)) options = options with { SelfSigned = true, TlsCertificate = null, TlsKey = null };
+        if (flags.GetValue(TrustedProxy) is { Length: > 0 } proxies) options = options with { TrustedProxies = proxies };
+        return options;
     }
 }
