@@ -30,9 +30,13 @@ public static class SiteServer
         builder.Services.AddHttpsEnforcement(options);
         builder.Services.AddSecurityHeaders();
         builder.Services.AddTextCompression();
+        if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);
+        // After the proxy step so the client address is the real one; it records even rejected requests
+        // (that is what a security log is for) but never their raw path.
+        if (options.AccessLog is not null) app.UseAccessLog();
         app.UseSecurityHeaders();
         app.UseHostilePathFilter();
         app.UseHttpsEnforcement(options);

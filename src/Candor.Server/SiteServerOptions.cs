@@ -31,6 +31,12 @@ public sealed record SiteServerOptions
     /// <summary>How long a stop waits for in-flight requests before cutting them off.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The access log (the policy's "server log files"); null turns it off. By default it holds exactly the
+    /// policy's five fields and keeps 30 days, in <c>SITE/.candor/logs</c> (set by the CLI).
+    /// </summary>
+    public Candor.Privacy.AccessLog.AccessLogOptions? AccessLog { get; init; }
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>
@@ -43,5 +49,6 @@ public sealed record SiteServerOptions
         if (HttpsPort is { } p && p != 0 && p == Port) throw new ServerConfigException("https_port", $"the HTTPS port must differ from the HTTP port ({Port})");
         if (SelfSigned && DataFolder is null) throw new ServerConfigException("self_signed", "no data folder to cache the certificate in");
         if (HstsMaxAge < TimeSpan.Zero) throw new ServerConfigException("hsts_max_age", "must be zero or more seconds");
+        if (AccessLog is { RetentionDays: < 1 }) throw new ServerConfigException("access_log.retention_days", "must be at least 1 day");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Candor.Server;
+using Candor.Privacy.AccessLog;
 using Candor.Server.Configuration;
 using Microsoft.Extensions.Hosting;
 using Candor.Site;
@@ -25,13 +26,15 @@ public static class ServeCommand
     private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key for --tls-cert" };
     private static readonly Option<bool> SelfSigned = new("--self-signed") { Description = "Use a generated certificate for localhost (cached in SOURCE/.candor/tls)" };
     private static readonly Option<string[]> TrustedProxy = new("--trusted-proxy") { Description = "Believe X-Forwarded-For/-Proto from this address or CIDR network (repeatable)" };
+    private static readonly Option<string?> AccessLog = new("--access-log") { Description = "Folder for the daily access logs (default SOURCE/.candor/logs), or 'off' for none" };
+    private static readonly Option<int?> AccessLogRetention = new("--access-log-retention") { Description = "Days access logs are kept before they are deleted (default 30)" };
 
     public static Command Create()
     {
         var command = new Command("serve", "Build the site, serve it, and rebuild what changed")
         {
             BuildCommand.Source, BuildCommand.Destination, BuildCommand.Future, BuildCommand.Drafts, BuildCommand.Config, Port, Host, NoWatch,
-            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy,
+            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, AccessLog, AccessLogRetention,
         };
         command.SetAction((result, cancel) => Run(BuildCommand.Options(result), result, cancel));
         return command;
@@ -91,6 +94,7 @@ public static class ServeCommand
             Port = flags.GetValue(Port),
             DataFolder = Path.Combine(session.Source, ".candor"),
             TlsPassword = Environment.GetEnvironmentVariable(TlsPasswordVariable),
+            AccessLog = new AccessLogOptions { Folder = Path.Combine(session.Source, ".candor", "logs") },
         };
         options = ServerConfigSection.Apply(options, config, session.Source);
         if (flags.GetValue(HttpsPort) is { } httpsPort) options = options with { HttpsPort = httpsPort };
@@ -98,6 +102,13 @@ public static class ServeCommand
         if (flags.GetValue(TlsKey) is { } key) options = options with { TlsKey = Path.GetFullPath(key) };
         if (flags.GetValue(SelfSigned)) options = options with { SelfSigned = true, TlsCertificate = null, TlsKey = null };
         if (flags.GetValue(TrustedProxy) is { Length: > 0 } proxies) options = options with { TrustedProxies = proxies };
+        if (flags.GetValue(AccessLog) is { } folder)
+            options = options with { AccessLog = folder == "off" ? null : (options.AccessLog ?? new AccessLogOptions { Folder = folder }) with { Folder = Path.GetFullPath(folder) } };
+        if (flags.GetValue(AccessLogRetention) is { } days)
+        {
+            if (options.AccessLog is null) throw new ServerConfigException("access-log-retention", "the access log is off (--access-log off or access_log: false)");
+            options = options with { AccessLog = options.AccessLog with { RetentionDays = days } };
+        }
         return options;
     }
 }

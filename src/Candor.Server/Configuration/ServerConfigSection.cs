@@ -1,4 +1,5 @@
 using System.Globalization;
+using Candor.Privacy.AccessLog;
 
 namespace Candor.Server.Configuration;
 
@@ -14,11 +15,17 @@ namespace Candor.Server.Configuration;
 ///     self_signed: false
 ///     hsts_max_age: 31536000          # seconds
 ///     trusted_proxies: [127.0.0.1, 10.0.0.0/8]
+///     access_log:                      # or `access_log: false` to keep no log at all
+///       folder: .candor/logs
+///       retention_days: 30
+///       fields: [time, ip, browser, os, referrer]   # opt-in: method, path, status, bytes, duration
+///       mask_ip: false                 # true keeps only the /24 (IPv4) or /48 (IPv6)
 /// </code>
 /// </summary>
 public static class ServerConfigSection
 {
-    private static readonly HashSet<string> Known = ["https_port", "tls_cert", "tls_key", "self_signed", "hsts_max_age", "trusted_proxies"];
+    private static readonly HashSet<string> Known = ["https_port", "tls_cert", "tls_key", "self_signed", "hsts_max_age", "trusted_proxies", "access_log"];
+    private static readonly HashSet<string> KnownAccessLog = ["folder", "retention_days", "fields", "mask_ip"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> siteConfig, string siteSource)
     {
@@ -37,7 +44,30 @@ public static class ServerConfigSection
             SelfSigned = Boolean(server, "self_signed") ?? options.SelfSigned,
             HstsMaxAge = Integer(server, "hsts_max_age") is { } seconds ? TimeSpan.FromSeconds(seconds) : options.HstsMaxAge,
             TrustedProxies = List(server, "trusted_proxies") ?? options.TrustedProxies,
+            AccessLog = AccessLog(server.GetValueOrDefault("access_log"), options.AccessLog, siteSource),
         };
+    }
+
+    private static AccessLogOptions? AccessLog(object? raw, AccessLogOptions? current, string siteSource)
+    {
+        switch (raw)
+        {
+            case null: return current;
+            case false: return null;
+            case IReadOnlyDictionary<string, object?> section:
+                if (section.Keys.FirstOrDefault(k => !KnownAccessLog.Contains(k)) is { } unknown)
+                    throw new ServerConfigException("access_log." + unknown, $"unknown setting (known: {string.Join(", ", KnownAccessLog)})");
+                var folder = Text(section, "folder") is { } f ? Path.GetFullPath(f, siteSource) : current?.Folder ?? Path.Combine(siteSource, ".candor", "logs");
+                return new AccessLogOptions
+                {
+                    Folder = folder,
+                    RetentionDays = Integer(section, "retention_days") is { } days ? checked((int)days) : current?.RetentionDays ?? 30,
+                    Fields = List(section, "fields") is { } names ? AccessLogFieldNames.Parse(names, "access_log.fields") : current?.Fields ?? AccessLogFields.Default,
+                    MaskIp = Boolean(section, "mask_ip") ?? current?.MaskIp ?? false,
+                };
+            default:
+                throw new ServerConfigException("access_log", $"expected settings or false, got '{raw}'");
+        }
     }
 
     private static long? Integer(IReadOnlyDictionary<string, object?> section, string key) => section.GetValueOrDefault(key) switch
@@ -67,7 +97,7 @@ public static class ServerConfigSection
     {
         null => null,
         string s => [s],
-        IEnumerable<object?> items => items.Select(i => i as string ?? throw new ServerConfigException(key, $"expected addresses, got '{i}'")).ToList(),
-        var other => throw new ServerConfigException(key, $"expected a list of addresses, got '{other}'"),
+        IEnumerable<object?> items => items.Select(i => i as string ?? throw new ServerConfigException(key, $"expected a list of words or addresses, got '{i}'")).ToList(),
+        var other => throw new ServerConfigException(key, $"expected a list, got '{other}'"),
     };
 }
