@@ -8,6 +8,11 @@ namespace Candor.Site.Liquid.Values;
 /// <summary>Turns the site's plain data (dictionaries, lists, numbers) into Fluid values that behave like Ruby's.</summary>
 internal static class PlainDataConverter
 {
+    // Lists handed to templates (site.posts, site.pages, data arrays) are built before rendering and
+    // never changed during it, while a template may read them on every page: convert each list once.
+    // The elements are hash wrappers over the live dictionaries, so later content updates still show.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IList, ArrayValue> Lists = new();
+
     public static void Register(TemplateOptions options)
     {
         options.ValueConverters.Add(value => Convert(value, options));
@@ -22,10 +27,13 @@ internal static class PlainDataConverter
         double d => Float(d),
         float f => Float(f),
         string => null,
-        IEnumerable list when value is not IReadOnlyList<FluidValue> =>
-            new ArrayValue(list.Cast<object?>().Select(item => FluidValue.Create(item, options)).ToArray()),
+        IList list when value is not IReadOnlyList<FluidValue> => Lists.GetValue(list, l => ToArray(l, options)),
+        IEnumerable list when value is not IReadOnlyList<FluidValue> => ToArray(list, options),
         _ => null,
     };
+
+    private static ArrayValue ToArray(IEnumerable list, TemplateOptions options) =>
+        new(list.Cast<object?>().Select(item => FluidValue.Create(item, options)).ToArray());
 
     /// <summary>
     /// Fluid keeps numbers as decimals; a decimal with scale 1 prints "1.0", so a float keeps Ruby's
