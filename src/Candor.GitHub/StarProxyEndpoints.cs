@@ -126,9 +126,11 @@ public static class StarProxyEndpoints
             await JsonError.Write(context, StatusCodes.Status401Unauthorized, "not_authorized", "Log in with GitHub first.");
             return;
         }
-        var (_, status) = await proxy.Upstream.Forward(context, method, apiPath, token);
         // GitHub no longer accepts the token (revoked, app uninstalled): drop the cookie so the page shows "log in".
-        if (status == StatusCodes.Status401Unauthorized && !context.Response.HasStarted) proxy.TokenCookie.Delete(context.Response);
+        await proxy.Upstream.Forward(context, method, apiPath, token, status =>
+        {
+            if (status == StatusCodes.Status401Unauthorized) proxy.TokenCookie.Delete(context.Response);
+        });
     }
 
     /// <summary>Public data: with the visitor's token when there is one (their quota), anonymously otherwise.</summary>

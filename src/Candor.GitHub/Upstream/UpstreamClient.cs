@@ -48,8 +48,9 @@ public sealed class UpstreamClient : IDisposable
 
     /// <summary>
     /// Calls <c>API_URL/<paramref name="apiPath"/></c> and writes GitHub's answer to <paramref name="context"/>'s response.
+    /// <paramref name="beforeBody"/> sees the status while headers can still change.
     /// </summary>
-    public async Task<(Outcome Outcome, int Status)> Forward(HttpContext context, HttpMethod method, string apiPath, string? token)
+    public async Task<(Outcome Outcome, int Status)> Forward(HttpContext context, HttpMethod method, string apiPath, string? token, Action<int>? beforeBody = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(_options.ApiUrl, apiPath));
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
@@ -106,6 +107,7 @@ public sealed class UpstreamClient : IDisposable
             if (upstream.Headers.Date is { } date) response.Headers.Date = date.ToString("R");
             // Answers made with a visitor's token are theirs alone: no shared cache may keep them.
             response.Headers.CacheControl = token is null ? "public, max-age=60" : "private, no-store";
+            beforeBody?.Invoke(status);
             if (status is not (204 or 304) && body.Length > 0) await response.Body.WriteAsync(body, context.RequestAborted);
             return (Outcome.Forwarded, status);
         }
