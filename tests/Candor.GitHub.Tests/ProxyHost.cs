@@ -24,6 +24,8 @@ public sealed class ProxyHost : IAsyncDisposable
         Logs = logs;
     }
 
+    private bool _ownsRoot;
+
     public WebApplication App { get; }
     public Uri Url { get; }
     public string Root { get; }
@@ -43,9 +45,10 @@ public sealed class ProxyHost : IAsyncDisposable
         RequestsPerMinute = 1000,
     };
 
-    public static async Task<ProxyHost> Start(FakeGitHub fake, Func<GitHubStarProxyOptions, GitHubStarProxyOptions>? adjust = null, TimeProvider? time = null)
+    public static async Task<ProxyHost> Start(FakeGitHub fake, Func<GitHubStarProxyOptions, GitHubStarProxyOptions>? adjust = null, TimeProvider? time = null, string? root = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "candor-github-" + Guid.NewGuid().ToString("N"));
+        var owned = root is null;
+        root ??= Path.Combine(Path.GetTempPath(), "candor-github-" + Guid.NewGuid().ToString("N"));
         var logs = new ConcurrentQueue<string>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(new ListLoggerProvider(logs));
@@ -58,13 +61,14 @@ public sealed class ProxyHost : IAsyncDisposable
         app.MapGitHubStarProxy();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ProxyHost(app, new Uri(address), root, logs);
+        return new ProxyHost(app, new Uri(address), root, logs) { _ownsRoot = owned };
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsRoot) return; // a folder the test passed in outlives this host (restart tests)
         try
         {
             Directory.Delete(Root, recursive: true);
