@@ -1,3 +1,4 @@
+using Candor.GitHub;
 using Candor.Server.Compression;
 using Candor.Server.Headers;
 using Candor.Server.Health;
@@ -31,6 +32,7 @@ public static class SiteServer
         builder.Services.AddSecurityHeaders();
         builder.Services.AddTextCompression();
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
+        if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);
@@ -43,6 +45,7 @@ public static class SiteServer
         app.UseTextCompression();
         app.UseRouting();
         app.MapHealthz();
+        if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.
         app.UseJekyllStaticSite(options.SiteRoot);

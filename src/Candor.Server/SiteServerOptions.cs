@@ -37,6 +37,9 @@ public sealed record SiteServerOptions
     /// </summary>
     public Candor.Privacy.AccessLog.AccessLogOptions? AccessLog { get; init; }
 
+    /// <summary>The GitHub star proxy (<c>candor: github_proxy:</c>); null leaves it off.</summary>
+    public Candor.GitHub.GitHubStarProxyOptions? GitHubProxy { get; init; }
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>
@@ -50,5 +53,13 @@ public sealed record SiteServerOptions
         if (SelfSigned && DataFolder is null) throw new ServerConfigException("self_signed", "no data folder to cache the certificate in");
         if (HstsMaxAge < TimeSpan.Zero) throw new ServerConfigException("hsts_max_age", "must be zero or more seconds");
         if (AccessLog is { RetentionDays: < 1 }) throw new ServerConfigException("access_log.retention_days", "must be at least 1 day");
+        try
+        {
+            GitHubProxy?.Validate();
+        }
+        catch (Candor.GitHub.GitHubStarProxyConfigException e)
+        {
+            throw new ServerConfigException(e.Setting, e.Message, "github_proxy");
+        }
     }
 }

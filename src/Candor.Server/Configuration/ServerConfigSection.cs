@@ -30,6 +30,7 @@ public static class ServerConfigSection
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> siteConfig, string siteSource)
     {
         if (siteConfig.GetValueOrDefault("candor") is not IReadOnlyDictionary<string, object?> candor) return options;
+        options = GitHubProxyConfigSection.Apply(options, candor, siteSource);
         if (candor.GetValueOrDefault("server") is not { } raw) return options;
         if (raw is not IReadOnlyDictionary<string, object?> server) throw new ServerConfigException("", "expected a mapping of server settings");
         // A misspelt key would otherwise be silently ignored, which for TLS or proxy trust is dangerous.

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Candor.GitHub.OAuth;
+
+/// <summary>
+/// Binds one login attempt to the browser that started it. <c>/login</c> makes a random <c>state</c> and a
+/// PKCE verifier and puts both, with an expiry, into this encrypted cookie; GitHub's redirect back must carry
+/// the same <c>state</c>, from the same browser, within <see cref="GitHubStarProxyOptions.LoginTimeout"/>.
+/// That defeats login CSRF (an attacker's code planted in a victim's browser) and the verifier never sits
+/// in a URL. SameSite is Lax, not Strict: the redirect back from GitHub is a cross-site top-level navigation,
+/// and a Strict cookie would not be sent with it.
+/// </summary>
+public sealed class StateCookie(IDataProtectionProvider keys, GitHubStarProxyOptions options, TimeProvider time)
+{
+    public const string Name = "__Secure-candor-github-login";
+    private const string Purpose = "Candor.GitHub.StateCookie.v1";
+    private readonly IDataProtector _protector = keys.CreateProtector(Purpose);
+
+    public sealed record LoginAttempt(string State, string Verifier);
+
+    public static string NewState() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The cookie value for <paramref name="attempt"/> (public so tests can forge well-formed but wrong ones).</summary>
+    public string Protect(LoginAttempt attempt, DateTimeOffset? expires = null)
+    {
+        var until = (expires ?? time.GetUtcNow() + options.LoginTimeout).ToUnixTimeSeconds();
+        return _protector.Protect($"{until}\n{attempt.State}\n{attempt.Verifier}");
+    }
+
+    public void Write(HttpResponse response, LoginAttempt attempt) =>
+        response.Cookies.Append(Name, Protect(attempt), CookieOptions(options.LoginTimeout));
+
+    public void Delete(HttpResponse response) => response.Cookies.Delete(Name, CookieOptions(null));
+
+    /// <summary>The attempt in the request's cookie, or null when it is missing, forged, from other keys or expired.</summary>
+    public LoginAttempt? Read(HttpRequest request)
+    {
+        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value)) return null;
+        string plain;
+        try
+        {
+            plain = _protector.Unprotect(value);
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+        var parts = plain.Split('\n');
+        if (parts.Length != 3 || !long.TryParse(parts[0], out var until)) return null;
+        if (time.GetUtcNow().ToUnixTimeSeconds() >= until) return null;
+        return new LoginAttempt(parts[1], parts[2]);
+    }
+
+    private CookieOptions CookieOptions(TimeSpan? maxAge) => new()
+    {
+        HttpOnly = true,
+        Secure = true,
+        SameSite = SameSiteMode.Lax,
+        Path = options.Prefix + "/login",
+        MaxAge = maxAge,
+        IsEssential = true,
+    };
+}
