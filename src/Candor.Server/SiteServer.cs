@@ -2,6 +2,7 @@ using Candor.Server.Compression;
 using Candor.Server.Headers;
 using Candor.Server.Health;
 using Candor.Server.Proxy;
+using Candor.Server.Snapshot;
 using Candor.Server.Static;
 using Candor.Server.Tls;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ public static class SiteServer
         builder.Services.AddHttpsEnforcement(options);
         builder.Services.AddSecurityHeaders();
         builder.Services.AddTextCompression();
+        builder.Services.AddSiteSnapshot(options.SiteRoot);
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
 
         var app = builder.Build();
@@ -40,8 +42,11 @@ public static class SiteServer
         app.UseSecurityHeaders();
         app.UseHostilePathFilter();
         app.UseHttpsEnforcement(options);
-        app.UseTextCompression();
         app.UseRouting();
+        // Most requests end here: a file of the site from memory, already compressed. Paths an endpoint
+        // answers (routing has matched them just above) and whatever the snapshot cannot answer go on.
+        app.UseSiteSnapshot();
+        app.UseTextCompression();
         app.MapHealthz();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.

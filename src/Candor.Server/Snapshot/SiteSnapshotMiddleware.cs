@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Candor.Server.Snapshot;
+
+/// <summary>
+/// Answers GET and HEAD for files held in the <see cref="SiteSnapshot"/>: precomputed headers, a 304 for a
+/// matching If-None-Match (compared weakly) or If-Modified-Since, else the body (or its precompressed copy)
+/// in one write. Anything less common — Range, If-Match, If-Unmodified-Since, other methods, a path an
+/// endpoint answers, a file not in the snapshot — goes on to the static file middleware, which answers
+/// exactly as before.
+/// </summary>
+internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot snapshot)
+{
+    private static readonly StringValues AcceptRangesBytes = "bytes";
+    private static readonly StringValues VaryAcceptEncoding = HeaderNames.AcceptEncoding;
+    private static readonly StringValues Brotli = "br";
+    private static readonly StringValues Gzip = "gzip";
+
+    public Task Invoke(HttpContext context)
+    {
+        var request = context.Request;
+        var requestHeaders = request.Headers;
+        if (context.GetEndpoint() is not null
+            || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || requestHeaders.Range.Count > 0 || requestHeaders.IfMatch.Count > 0 || requestHeaders.IfUnmodifiedSince.Count > 0
+            || snapshot.Find(request.Path.Value ?? "/") is not { } file)
+            return next(context);
+
+        var response = context.Response;
+        var headers = response.Headers;
+        var body = file.Body;
+        var coding = file.Compressible ? AcceptEncoding.Choose(requestHeaders.AcceptEncoding) : ContentCoding.Identity;
+        if (coding != ContentCoding.Identity && file.Encoded(coding) is { } encoded)
+        {
+            body = encoded;
+            headers.ContentEncoding = coding == ContentCoding.Brotli ? Brotli : Gzip;
+            headers.ETag = file.WeakETag;
+        }
+        else
+        {
+            headers.ETag = file.ETag;
+        }
+        headers.ContentType = file.ContentType;
+        headers.LastModified = file.LastModifiedText;
+        headers.AcceptRanges = AcceptRangesBytes;
+        headers.CacheControl = file.CacheControl;
+        // Whether or not this client gets a compressed copy, a cache must not hand it to one that asked differently.
+        if (file.Compressible) headers.Vary = VaryAcceptEncoding;
+
+        if (NotModified(requestHeaders, file))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(request.Method)) return Task.CompletedTask;
+        var write = response.BodyWriter.WriteAsync(body);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+    }
+
+    /// <summary>RFC 9110 13.2.2: If-None-Match decides when present; If-Modified-Since only without it.</summary>
+    private static bool NotModified(IHeaderDictionary headers, SnapshotFile file)
+    {
+        var ifNoneMatch = headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            foreach (var value in ifNoneMatch)
+            {
+                var rest = value.AsSpan();
+                while (!rest.IsEmpty)
+                {
+                    var comma = rest.IndexOf(',');
+                    var tag = (comma < 0 ? rest : rest[..comma]).Trim();
+                    rest = comma < 0 ? default : rest[(comma + 1)..];
+                    if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..]; // weak comparison
+                    if (tag.SequenceEqual("*") || tag.SequenceEqual(file.ETag)) return true;
+                }
+            }
+            return false;
+        }
+        // A date in the future is ignored, as the static file middleware does.
+        return headers.IfModifiedSince.Count > 0
+            && HeaderUtilities.TryParseDate(headers.IfModifiedSince.ToString(), out var since)
+            && since <= DateTimeOffset.UtcNow
+            && since >= file.LastModified;
+    }
+}
+
+public static class SiteSnapshotApplicationBuilderExtensions
+{
+    /// <summary>Serves files from the <see cref="SiteSnapshot"/> registered by <c>services.AddSiteSnapshot</c>.</summary>
+    public static IApplicationBuilder UseSiteSnapshot(this IApplicationBuilder app)
+    {
+        var snapshot = app.ApplicationServices.GetRequiredService<SiteSnapshot>();
+        return app.Use(next => new SiteSnapshotMiddleware(next, snapshot).Invoke);
+    }
+
+    /// <summary>One snapshot of <paramref name="root"/> for the host's lifetime (its folder watcher stops with the host).</summary>
+    public static IServiceCollection AddSiteSnapshot(this IServiceCollection services, string root) =>
+        services.AddSingleton(_ => new SiteSnapshot(root));
+}
