@@ -1,5 +1,7 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -58,8 +60,16 @@ internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot 
         }
         response.ContentLength = body.Length;
         if (HttpMethods.IsHead(request.Method)) return Task.CompletedTask;
-        var write = response.BodyWriter.WriteAsync(body);
-        return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+        // Into the server's buffer without flushing: Kestrel sends headers and body together once the
+        // pipeline has finished, so middleware after the response (the access log) is done before the
+        // client sees it. A body stream replaced by a middleware (a byte counter) needs the flush to see anything.
+        if (context.Features.Get<IHttpResponseBodyFeature>() is StreamResponseBodyFeature)
+        {
+            var write = response.BodyWriter.WriteAsync(body);
+            return write.IsCompletedSuccessfully ? Task.CompletedTask : write.AsTask();
+        }
+        response.BodyWriter.Write<byte>(body);
+        return Task.CompletedTask;
     }
 
     /// <summary>RFC 9110 13.2.2: If-None-Match decides when present; If-Modified-Since only without it.</summary>
