@@ -29,6 +29,12 @@ public sealed class SiteSnapshot : IDisposable
     /// </summary>
     private const int MaxPaths = 10_000;
 
+    /// <summary>
+    /// Memory the file bodies may take (compressed copies come on top, smaller). A site bigger than this —
+    /// photo galleries — keeps what was asked for first in memory and streams the rest from disk.
+    /// </summary>
+    public const long MaxTotalBytes = 256 * 1024 * 1024;
+
     private readonly IFileProvider _files;
     private readonly FileExtensionContentTypeProvider _types = SiteContentTypes.Create();
     private readonly FileSystemWatcher? _watcher;
@@ -58,9 +64,6 @@ public sealed class SiteSnapshot : IDisposable
         }
     }
 
-    /// <summary>False when the site folder cannot be watched; then nothing is served from memory.</summary>
-    public bool Enabled => _watcher is not null;
-
     /// <summary>
     /// The file to send for <paramref name="path"/>, or null when the disk path must answer (no such file,
     /// a folder redirect, a file over <see cref="MaxFileBytes"/>, a file that changed while being read).
@@ -79,10 +82,14 @@ public sealed class SiteSnapshot : IDisposable
         // Loads into the generation read above: if the site changed meanwhile, this lands in a discarded one.
         // A link may give one file two names with different types, so the type is part of the key.
         var key = file.ContentType + "|" + file.PhysicalName;
-        if (generation.Files.TryGetValue(key, out var shared) && shared.IsCurrent()) return Remember(generation, path, shared);
+        var shared = generation.Files.GetValueOrDefault(key);
+        if (shared is not null && shared.IsCurrent()) return Remember(generation, path, shared);
+        if (Interlocked.Read(ref generation.Bytes) - (shared?.Length ?? 0) + file.Length > MaxTotalBytes) return null;
         var loaded = SnapshotFile.Load(file.PhysicalName, file.ContentType, file.CacheControl, file.Compressible);
         if (loaded is null) return null;
         generation.Files[key] = loaded;
+        // Concurrent reloads of one file may count it twice until the next generation; the budget errs low, never high.
+        Interlocked.Add(ref generation.Bytes, loaded.Length - (shared?.Length ?? 0));
         return Remember(generation, path, loaded);
     }
 
@@ -108,16 +115,18 @@ public sealed class SiteSnapshot : IDisposable
         if (!info.Exists || info.IsDirectory || info.PhysicalPath is null || info.Length > MaxFileBytes) return null;
         // The type comes from the requested name and the cache lifetime from the file's own name, as in the disk path.
         var type = _types.TryGetContentType(subpath, out var known) ? known : "application/octet-stream";
-        return new Resolved(info.PhysicalPath, type, CachePolicy.For(info.Name), TextCompression.IsCompressible(type));
+        return new Resolved(info.PhysicalPath, info.Length, type, CachePolicy.For(info.Name), TextCompression.IsCompressible(type));
     }
 
     public void Dispose() => _watcher?.Dispose();
 
-    private sealed record Resolved(string PhysicalName, string ContentType, string CacheControl, bool Compressible);
+    private sealed record Resolved(string PhysicalName, long Length, string ContentType, string CacheControl, bool Compressible);
 
     private sealed class Generation
     {
         public ConcurrentDictionary<string, SnapshotFile> Paths { get; } = new(StringComparer.Ordinal);
         public ConcurrentDictionary<string, SnapshotFile> Files { get; } = new(StringComparer.Ordinal);
+        /// <summary>Sum of the bodies in <see cref="Files"/>.</summary>
+        public long Bytes;
     }
 }

@@ -1,8 +1,6 @@
 using System.Buffers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -98,18 +96,4 @@ internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot 
             && since <= DateTimeOffset.UtcNow
             && since >= file.LastModified;
     }
-}
-
-public static class SiteSnapshotApplicationBuilderExtensions
-{
-    /// <summary>Serves files from the <see cref="SiteSnapshot"/> registered by <c>services.AddSiteSnapshot</c>.</summary>
-    public static IApplicationBuilder UseSiteSnapshot(this IApplicationBuilder app)
-    {
-        var snapshot = app.ApplicationServices.GetRequiredService<SiteSnapshot>();
-        return app.Use(next => new SiteSnapshotMiddleware(next, snapshot).Invoke);
-    }
-
-    /// <summary>One snapshot of <paramref name="root"/> for the host's lifetime (its folder watcher stops with the host).</summary>
-    public static IServiceCollection AddSiteSnapshot(this IServiceCollection services, string root) =>
-        services.AddSingleton(_ => new SiteSnapshot(root));
 }
