@@ -14,8 +14,8 @@ namespace Candor.Server.Snapshot;
 /// is left to the disk path.
 /// <para>Staying current: every hit costs one <c>stat</c> of the file, so a page rewritten in place (what
 /// <c>serve</c> does after an edit, or a deployment copying over the site) is served fresh on the very next
-/// request. Files appearing, disappearing or being renamed can change which file a path resolves to; a
-/// watcher on the site folder then starts a new, empty snapshot. If the folder cannot be watched (the
+/// request. Files appearing, disappearing, being renamed or changing permissions can change which file a
+/// path resolves to; a watcher on the site folder then starts a new, empty snapshot. If the folder cannot be watched (the
 /// system's inotify limits), the snapshot stays off and every request goes to the disk.</para>
 /// </summary>
 public sealed class SiteSnapshot : IDisposable
@@ -48,8 +48,10 @@ public sealed class SiteSnapshot : IDisposable
             _watcher = new FileSystemWatcher(Path.GetFullPath(root))
             {
                 IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName,
+                // Not LastWrite: a rewrite is what the stat check is for. Attributes: a file made unreadable must stop being served.
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Attributes,
             };
+            _watcher.Changed += (_, _) => Invalidate();
             _watcher.Created += (_, _) => Invalidate();
             _watcher.Deleted += (_, _) => Invalidate();
             _watcher.Renamed += (_, _) => Invalidate();
