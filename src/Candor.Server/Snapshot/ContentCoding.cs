@@ -41,8 +41,6 @@ internal static class AcceptEncoding
         return brotli >= gzip ? ContentCoding.Brotli : ContentCoding.Gzip;
     }
 
-    public static string Name(ContentCoding coding) => coding == ContentCoding.Brotli ? "br" : "gzip";
-
     /// <summary>The <c>q</c> parameter; an unreadable one counts as 0 (not acceptable), as RFC 9110 has no default for garbage.</summary>
     private static double Quality(ReadOnlySpan<char> parameters)
     {

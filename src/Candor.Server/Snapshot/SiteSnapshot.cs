@@ -96,7 +96,7 @@ public sealed class SiteSnapshot : IDisposable
     }
 
     /// <summary>Forgets everything; the next requests resolve and load afresh.</summary>
-    public void Invalidate() => Volatile.Write(ref _current, new Generation());
+    private void Invalidate() => Volatile.Write(ref _current, new Generation());
 
     private static SnapshotFile Remember(Generation generation, string path, SnapshotFile file)
     {
