@@ -3,6 +3,7 @@ using Candor.Server.Compression;
 using Candor.Server.Headers;
 using Candor.Server.Health;
 using Candor.Server.Proxy;
+using Candor.Server.Snapshot;
 using Candor.Server.Static;
 using Candor.Server.Tls;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,7 @@ public static class SiteServer
         builder.Services.AddHttpsEnforcement(options);
         builder.Services.AddSecurityHeaders();
         builder.Services.AddTextCompression();
+        builder.Services.AddSiteSnapshot(options.SiteRoot);
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
         if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
 
@@ -42,8 +44,11 @@ public static class SiteServer
         app.UseSecurityHeaders();
         app.UseHostilePathFilter();
         app.UseHttpsEnforcement(options);
-        app.UseTextCompression();
         app.UseRouting();
+        // Most requests end here: a file of the site from memory, already compressed. Paths an endpoint
+        // answers (routing has matched them just above) and whatever the snapshot cannot answer go on.
+        app.UseSiteSnapshot();
+        app.UseTextCompression();
         app.MapHealthz();
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
         app.UseEndpoints(_ => { });

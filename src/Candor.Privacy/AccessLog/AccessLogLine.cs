@@ -36,7 +36,8 @@ public static class AccessLogLine
         UserAgentInfo? agent = (fields & (AccessLogFields.Browser | AccessLogFields.OperatingSystem)) != 0 && !string.IsNullOrEmpty(entry.UserAgent)
             ? parser.Parse(entry.UserAgent)
             : null;
-        var line = new StringBuilder(128);
+        var line = cachedBuilder ??= new StringBuilder(256);
+        line.Clear();
         foreach (var column in Columns)
         {
             if (!fields.HasFlag(column.Field))
@@ -46,7 +47,7 @@ public static class AccessLogLine
             switch (column.Field)
             {
                 case AccessLogFields.Time:
-                    line.Append(entry.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    line.Append(FormatTime(entry.Time));
                     break;
                 case AccessLogFields.ClientIp:
                     line.Append(entry.ClientIp is null ? "-" : IpMask.Normalize(entry.ClientIp, options.MaskIp).ToString());
@@ -78,6 +79,26 @@ public static class AccessLogLine
             }
         }
         return line.ToString();
+    }
+
+    /// <summary>One builder per thread: a line is built and copied out before the thread can start another.</summary>
+    [ThreadStatic]
+    static StringBuilder? cachedBuilder;
+
+    /// <summary>The last second formatted: lines arrive by the thousand per second, the text changes once.</summary>
+    static FormattedSecond? lastSecond;
+
+    sealed record FormattedSecond(long Second, string Text);
+
+    static string FormatTime(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var second = utc.Ticks / TimeSpan.TicksPerSecond;
+        if (Volatile.Read(ref lastSecond) is { } last && last.Second == second)
+            return last.Text;
+        var text = utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        Volatile.Write(ref lastSecond, new FormattedSecond(second, text));
+        return text;
     }
 
     /// <summary>Escapes a value as described on the class; empty or missing values become <c>-</c>.</summary>

@@ -29,6 +29,7 @@ public sealed class AccessLogWriter : IAsyncDisposable, IDisposable
     readonly Task drain;
     readonly byte[] header;
     readonly MemoryStream pending = new();
+    byte[] scratch = new byte[1024];
     int pendingLines;
     DateOnly? currentDay;
     Stream? stream;
@@ -114,7 +115,7 @@ public sealed class AccessLogWriter : IAsyncDisposable, IDisposable
                         CloseFile();
                         currentDay = item.Day;
                     }
-                    pending.Write(Encoding.UTF8.GetBytes(item.Line + "\n"));
+                    AppendLine(item.Line!);
                     pendingLines++;
                     if (pending.Length >= MaxBatchBytes)
                         WritePending();
@@ -129,6 +130,17 @@ public sealed class AccessLogWriter : IAsyncDisposable, IDisposable
             CloseFile();
             ReportDrops(force: true);
         }
+    }
+
+    /// <summary>Encodes the line and its break straight into the batch, through one reused buffer.</summary>
+    void AppendLine(string line)
+    {
+        var needed = Encoding.UTF8.GetMaxByteCount(line.Length) + 1;
+        if (scratch.Length < needed)
+            scratch = new byte[Math.Max(needed, scratch.Length * 2)];
+        var length = Encoding.UTF8.GetBytes(line, scratch);
+        scratch[length] = (byte)'\n';
+        pending.Write(scratch, 0, length + 1);
     }
 
     void WritePending()

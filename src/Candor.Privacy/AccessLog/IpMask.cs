@@ -14,6 +14,9 @@ public static class IpMask
     {
         if (address.IsIPv4MappedToIPv6)
             address = address.MapToIPv4();
+        // Already in logged form: keep the instance, whose ToString() is cached (Kestrel shares it per connection).
+        if (!mask && (address.AddressFamily == AddressFamily.InterNetwork || address.ScopeId == 0))
+            return address;
         var bytes = address.GetAddressBytes();
         if (mask)
         {

@@ -12,7 +12,7 @@ public static class AccessLogServiceCollectionExtensions
         options.Validate();
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IUserAgentParser, MinimalUserAgentParser>();
+        services.TryAddSingleton<IUserAgentParser>(new CachingUserAgentParser(new MinimalUserAgentParser()));
         services.TryAddSingleton(sp => new AccessLogWriter(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AccessLogWriter>>()));
         services.AddHostedService<RetentionSweeper>();
         return services;

@@ -20,6 +20,16 @@ public static class TextCompression
         "application/xslt+xml", "text/markdown", "text/calendar",
     ];
 
+    /// <summary>Whether a response of this type (parameters such as <c>charset</c> ignored) is compressed.</summary>
+    public static bool IsCompressible(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';');
+        var mediaType = (semicolon < 0 ? contentType.AsSpan() : contentType.AsSpan(0, semicolon)).Trim();
+        foreach (var type in MimeTypes)
+            if (mediaType.Equals(type, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
     public static IServiceCollection AddTextCompression(this IServiceCollection services) => services.AddResponseCompression(compression =>
     {
         compression.EnableForHttps = true;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Candor.Server.Headers;
 
@@ -33,20 +34,34 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
         var csp = app.ApplicationServices.GetRequiredService<IOptions<ContentSecurityPolicy>>().Value.ToString();
+        // Values and callback made once: a request then registers the callback without allocating anything.
+        Func<object, Task> addHeaders = new HeaderValues(csp).AddTo;
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.TryAdd("Content-Security-Policy", csp);
-                headers.TryAdd("Referrer-Policy", "same-origin");
-                headers.TryAdd("X-Content-Type-Options", "nosniff");
-                headers.TryAdd("X-Frame-Options", "DENY"); // frame-ancestors, for browsers too old to know it
-                headers.TryAdd("Permissions-Policy", PermissionsPolicy);
-                headers.TryAdd("Cross-Origin-Resource-Policy", "same-origin");
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(addHeaders, context);
             return next(context);
         });
+    }
+
+    private sealed class HeaderValues(string csp)
+    {
+        private readonly StringValues _csp = csp;
+        private readonly StringValues _referrerPolicy = "same-origin";
+        private readonly StringValues _noSniff = "nosniff";
+        private readonly StringValues _frameOptions = "DENY"; // frame-ancestors, for browsers too old to know it
+        private readonly StringValues _permissionsPolicy = PermissionsPolicy;
+        private readonly StringValues _resourcePolicy = "same-origin";
+
+        public Task AddTo(object state)
+        {
+            var headers = ((HttpContext)state).Response.Headers;
+            headers.TryAdd("Content-Security-Policy", _csp);
+            headers.TryAdd("Referrer-Policy", _referrerPolicy);
+            headers.TryAdd("X-Content-Type-Options", _noSniff);
+            headers.TryAdd("X-Frame-Options", _frameOptions);
+            headers.TryAdd("Permissions-Policy", _permissionsPolicy);
+            headers.TryAdd("Cross-Origin-Resource-Policy", _resourcePolicy);
+            return Task.CompletedTask;
+        }
     }
 }

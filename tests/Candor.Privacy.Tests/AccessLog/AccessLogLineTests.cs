@@ -9,6 +9,17 @@ public class AccessLogLineTests
     static readonly DateTimeOffset Time = new(2026, 11, 29, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void Each_line_has_its_own_second_whatever_order_lines_come_in()
+    {
+        var timeOnly = Defaults with { Fields = AccessLogFields.Time };
+        string Line(DateTimeOffset time) => AccessLogLine.Format(new AccessLogEntry { Time = time }, timeOnly, new MinimalUserAgentParser());
+        Assert.Equal("2026-11-29T10:00:00Z", Line(Time.AddMilliseconds(999)));
+        Assert.Equal("2026-11-29T10:00:01Z", Line(Time.AddSeconds(1)));
+        Assert.Equal("2026-11-29T10:00:00Z", Line(Time)); // a slower request finishing late
+        Assert.Equal("2026-11-29T10:00:00Z", Line(new DateTimeOffset(2026, 11, 29, 11, 0, 0, TimeSpan.FromHours(1))));
+    }
+
+    [Fact]
     public void Default_line_is_the_five_policy_fields_in_order()
     {
         var entry = new AccessLogEntry

@@ -59,7 +59,9 @@ sealed class LogServer : IAsyncDisposable
         await tcp.ConnectAsync(Address.Host, Address.Port);
         var stream = tcp.GetStream();
         await stream.WriteAsync(request);
-        tcp.Client.Shutdown(SocketShutdown.Send);
+        // No half-close: Kestrel treats the client's FIN as an abort and may close the socket while the
+        // pipeline (and so the access log) is still running. Every request here says Connection: close or
+        // is rejected, so the server closes once it is completely done.
         using var response = new MemoryStream();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
