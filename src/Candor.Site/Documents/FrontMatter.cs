@@ -6,15 +6,24 @@ namespace Candor.Site.Documents;
 /// <summary>A file split into its YAML front matter and the content after it (Jekyll's YAML header rule).</summary>
 public sealed partial record FrontMatter(Dictionary<string, object?> Data, string Content, int ContentLine)
 {
-    /// <summary>True when the file starts with a <c>---</c> line: Jekyll renders it, otherwise copies it.</summary>
-    public static bool Has(string path)
+    /// <summary>
+    /// The whole text of a file that starts with a <c>---</c> line — Jekyll renders those and copies the
+    /// rest — or null for any other file (left unread
+    /// beyond its first bytes, since it may be a large image). One open per file: on a slow disk the
+    /// open is what costs.
+    /// </summary>
+    public static string? ReadIfPresent(string path)
     {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         Span<byte> head = stackalloc byte[5];
-        using var stream = File.OpenRead(path);
         var read = stream.ReadAtLeast(head, 5, throwOnEndOfStream: false);
         var start = head[..read];
-        if (start.StartsWith("\xEF\xBB\xBF"u8)) return false; // a BOM makes Ruby's regex miss, as in Jekyll
-        return start.StartsWith("---\n"u8) || start.StartsWith("---\r\n"u8) || start.StartsWith("--- "u8);
+        // A BOM makes Ruby's header regex miss too, so such a file is copied as it is, as in Jekyll.
+        if (!(start.StartsWith("---\n"u8) || start.StartsWith("---\r\n"u8) || start.StartsWith("--- "u8))) return null;
+        var bytes = new byte[stream.Length];
+        start.CopyTo(bytes);
+        stream.ReadExactly(bytes.AsSpan(read));
+        return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Splits <paramref name="text"/>; <paramref name="file"/> names it in errors.</summary>

@@ -31,14 +31,29 @@ public static class SiteWriter
     public static int Write(string root, IReadOnlyCollection<Document> documents, IReadOnlyCollection<StaticFile> files)
     {
         Directory.CreateDirectory(root);
-        Parallel.ForEach(documents, doc => WriteText(Target(root, doc.DestinationPath), doc.Output ?? ""));
-        Parallel.ForEach(files, file =>
-        {
-            var target = Target(root, file.DestinationPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file.SourcePath, target, overwrite: true);
-        });
+        var pages = documents.Select(d => (Target: Target(root, d.DestinationPath), Doc: d)).ToList();
+        var copies = files.Select(f => (Target: Target(root, f.DestinationPath), File: f)).ToList();
+        // Every folder exactly once, parents first: creating them per file repeats a walk of failing
+        // mkdir calls thousands of times, and on a slow disk each of those costs.
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var target in pages.Select(p => p.Target).Concat(copies.Select(c => c.Target)))
+            for (var dir = Path.GetDirectoryName(target); dir is not null && dir.Length > rootFull.Length && folders.Add(dir); dir = Path.GetDirectoryName(dir)) { }
+        foreach (var folder in folders) Directory.CreateDirectory(folder);
+        Parallel.ForEach(pages, page => WriteBytes(page.Target, page.Doc.Output ?? "", FileMode.CreateNew));
+        Parallel.ForEach(copies, copy => File.Copy(copy.File.SourcePath, copy.Target, overwrite: true));
         return documents.Count + files.Count;
+    }
+
+    /// <summary>
+    /// One open, one write, one close. File.WriteAllText goes through a FileStream (buffering, a
+    /// share-mode lock); for thousands of small pages the plain handle is measurably cheaper.
+    /// </summary>
+    private static void WriteBytes(string target, string text, FileMode mode)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        using var handle = File.OpenHandle(target, mode, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, FileOptions.None);
+        RandomAccess.Write(handle, bytes, 0);
     }
 
     /// <summary>Writes one file only if its text changed (serve mode), returning whether it did.</summary>
@@ -53,7 +68,7 @@ public static class SiteWriter
     private static void WriteText(string target, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllText(target, text);
+        WriteBytes(target, text, FileMode.Create);
     }
 
     /// <summary>Resolves a destination path, refusing anything that would land outside the root.</summary>

@@ -89,7 +89,7 @@ public sealed partial class SiteReader
             if (new FileInfo(entry).LinkTarget is not null) continue;
             Guard(relative, () =>
             {
-                if (FrontMatter.Has(entry)) _site.Pages.Add(ReadPage(entry, relative));
+                if (FrontMatter.ReadIfPresent(entry) is { } text) _site.Pages.Add(ReadPage(text, relative));
                 else _site.StaticFiles.Add(Static(entry, relative, null));
             });
         }
@@ -98,9 +98,9 @@ public sealed partial class SiteReader
     private StaticFile Static(string path, string relative, string? collection, string? url = null) =>
         new(relative, path, url ?? Permalink.EscapePath("/" + relative), collection, new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero).ToOffset(_config.TimeZone.GetUtcOffset(DateTime.UtcNow)));
 
-    private Document ReadPage(string path, string relative)
+    private Document ReadPage(string text, string relative)
     {
-        var fm = FrontMatter.Parse(File.ReadAllText(path), relative, _config.TimeZone);
+        var fm = FrontMatter.Parse(text, relative, _config.TimeZone);
         var data = _defaults.For(relative, "pages");
         FrontMatterDefaults.DeepMerge(data, fm.Data);
         var ext = Path.GetExtension(relative);
@@ -133,6 +133,7 @@ public sealed partial class SiteReader
     private void ReadPosts(string folder, string parentDir, bool draft)
     {
         var meta = _config.Collections.First(c => c.Label == "posts").Metadata;
+        var candidates = new List<(string File, string Relative, string Within)>();
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Relative(file);
@@ -140,18 +141,22 @@ public sealed partial class SiteReader
             if (within.Split('/').Any(part => part.Length == 0 || part[0] is '.' or '_' or '#' or '~') || within.EndsWith('~')) continue;
             if (_filter.IsExcluded(relative, false)) continue;
             var match = draft ? DatelessName().Match(within) : DatedName().Match(within);
-            if (!match.Success) continue;
-            Guard(relative, () =>
-            {
-                if (!FrontMatter.Has(file))
-                {
-                    _site.StaticFiles.Add(Static(file, relative, "posts"));
-                    return;
-                }
-                var categories = parentDir.Length == 0 ? [] : parentDir.Split('/').ToList<object?>();
-                var doc = ReadDocument(file, relative, "posts", meta, within, categories, draft);
-                if (doc is not null) _site.Collections["posts"].Add(doc);
-            });
+            if (match.Success) candidates.Add((file, relative, within));
+        }
+        var categories = parentDir.Length == 0 ? [] : parentDir.Split('/').ToList<object?>();
+        // Posts are most of a big site and independent of each other: read and parse them in parallel,
+        // then add them in file order so everything downstream stays deterministic.
+        var results = candidates.AsParallel().AsOrdered().Select(c => Attempt(c.Relative, () =>
+        {
+            var text = FrontMatter.ReadIfPresent(c.File);
+            if (text is null) return (Document: (Document?)null, Static: (StaticFile?)Static(c.File, c.Relative, "posts"));
+            return (ReadDocument(text, c.Relative, "posts", meta, c.Within, new List<object?>(categories), draft), null);
+        })).ToList();
+        foreach (var (value, error) in results)
+        {
+            if (error is not null) _site.Errors.Add(error);
+            if (value.Static is { } staticFile) _site.StaticFiles.Add(staticFile);
+            if (value.Document is { } doc) _site.Collections["posts"].Add(doc);
         }
     }
 
@@ -170,9 +175,9 @@ public sealed partial class SiteReader
             if (_filter.IsExcluded(relative, false)) continue;
             Guard(relative, () =>
             {
-                if (FrontMatter.Has(file))
+                if (FrontMatter.ReadIfPresent(file) is { } text)
                 {
-                    var doc = ReadDocument(file, relative, label, meta, within, [], draft: false);
+                    var doc = ReadDocument(text, relative, label, meta, within, [], draft: false);
                     if (doc is not null) docs.Add(doc);
                 }
                 else
@@ -197,10 +202,11 @@ public sealed partial class SiteReader
             : Permalink.AddSuffix("/:collection/:path", _config.PermalinkStyle);
 
     /// <summary>A collection document with Jekyll's derived data: title, slug, date, categories, tags.</summary>
-    private Document? ReadDocument(string file, string relative, string label, Dictionary<string, object?> meta,
+    private Document? ReadDocument(string text, string relative, string label, Dictionary<string, object?> meta,
         string within, List<object?> pathCategories, bool draft)
     {
-        var fm = FrontMatter.Parse(File.ReadAllText(file), relative, _config.TimeZone);
+        var file = Path.Combine(_config.Source, relative);
+        var fm = FrontMatter.Parse(text, relative, _config.TimeZone);
         var data = _defaults.For(relative, label);
         // Jekyll merges categories from the folder path first, then those of the front matter.
         var categories = new List<object?>(pathCategories);
@@ -284,6 +290,27 @@ public sealed partial class SiteReader
         _ => throw new SiteException(file, FrontMatter.LineOf(Path.Combine(_config.Source, file), "date"),
             $"invalid date '{RubyText.ToS(value)}': expected a date like 2024-03-01 or 2024-03-01 10:30:00 +0100"),
     };
+
+    /// <summary>Like <see cref="Guard"/>, but returns the error instead of recording it (safe in parallel).</summary>
+    private static (T Value, SiteError? Error) Attempt<T>(string relative, Func<T> read)
+    {
+        try
+        {
+            return (read(), null);
+        }
+        catch (SiteException e)
+        {
+            return (default!, e.ToError());
+        }
+        catch (ArgumentException e)
+        {
+            return (default!, new SiteError(relative, null, e.Message));
+        }
+        catch (IOException e)
+        {
+            return (default!, new SiteError(relative, null, $"cannot read: {e.Message}"));
+        }
+    }
 
     private void Guard(string relative, Action read)
     {
