@@ -25,10 +25,10 @@ internal sealed partial class SpanAttributeListParser : InlineParser
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        var text = slice.Text;
+        var text = slice.End + 1 == slice.Text.Length ? slice.Text : slice.Text[..(slice.End + 1)];
         if (processor.Block is HeadingBlock heading)
         {
-            var idMatch = HeaderIdRegex().Match(text[..(slice.End + 1)], slice.Start);
+            var idMatch = HeaderIdRegex().Match(text, slice.Start);
             if (idMatch.Success && processor.Inline is LiteralInline before && before.Content.Length > 0
                 && char.IsWhiteSpace(before.Content.Text[before.Content.End]))
             {
@@ -42,7 +42,7 @@ internal sealed partial class SpanAttributeListParser : InlineParser
             }
         }
 
-        var m = SpanIalRegex().Match(text[..(slice.End + 1)], slice.Start);
+        var m = SpanIalRegex().Match(text, slice.Start);
         if (!m.Success || m.Groups["body"].Value.StartsWith(':'))
             return false;
         // kramdown ignores a span IAL that follows plain text; it has nothing to attach to.

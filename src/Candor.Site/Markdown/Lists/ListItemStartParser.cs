@@ -32,7 +32,7 @@ internal sealed partial class ListItemStartParser : InlineParser
         if (processor.Block is not ParagraphBlock paragraph || paragraph.Parent is not ListItemBlock item
             || item.Count == 0 || item[0] != paragraph || processor.Inline is not null || processor.Root?.FirstChild is not null)
             return false;
-        var text = slice.Text[..(slice.End + 1)];
+        var text = slice.End + 1 == slice.Text.Length ? slice.Text : slice.Text[..(slice.End + 1)];
         var pos = slice.Start;
         var consumed = false;
         if (slice.CurrentChar == '{')

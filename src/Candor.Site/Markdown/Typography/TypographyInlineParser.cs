@@ -23,7 +23,9 @@ internal sealed class TypographyInlineParser : InlineParser
     {
         var text = slice.Text;
         var pos = slice.Start;
-        var limit = text[..(slice.End + 1)];
+        // Copy the text only when the slice ends early: '.' and '-' are everywhere, and a copy per
+        // character made long paragraphs quadratic.
+        var limit = slice.End + 1 == text.Length ? text : text[..(slice.End + 1)];
         if (slice.CurrentChar is '"' or '\'')
         {
             // kramdown includes the previous character in its match only when it is plain text.
@@ -35,7 +37,7 @@ internal sealed class TypographyInlineParser : InlineParser
             slice.Start += q.Length;
             return true;
         }
-        if (IsTableDelimiterRow(limit, pos) || KramdownTypography.Symbol(limit, pos) is not { } s)
+        if (slice.CurrentChar == '-' && IsTableDelimiterRow(limit, pos) || KramdownTypography.Symbol(limit, pos) is not { } s)
             return false;
         if (s.EatSpaceBefore && processor.Inline is LiteralInline before && before.Content.Length > 0 && before.Content.Text[before.Content.End] == ' ')
         {
