@@ -7,7 +7,9 @@ namespace Candor.Site.Serving;
 /// </summary>
 public sealed class SourceWatcher : IDisposable
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(50);
+    // Long enough to gather one save (editors write, rename and touch within a few ms), short enough
+    // that the rebuilt page is there before the author has switched to the browser.
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(25);
     private readonly SiteSession _session;
     private readonly TextWriter _log;
     private readonly FileSystemWatcher _watcher;

@@ -10,8 +10,17 @@ namespace Candor.Site.Tests.Differential;
 /// every output file: the same set of files, the same bytes for static files, the same text (after
 /// <see cref="OutputNormalizer"/>) for rendered ones.
 /// </summary>
-public sealed class DifferentialTests
+public sealed class DifferentialTests : IClassFixture<DifferentialTests.CleanWorkspace>
 {
+    /// <summary>Removes the run's sources, Jekyll and Candor outputs once every fixture has been compared.</summary>
+    public sealed class CleanWorkspace : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Directory.Exists(JekyllReference.Workspace)) Directory.Delete(JekyllReference.Workspace, recursive: true);
+        }
+    }
+
     public static TheoryData<string> Fixtures()
     {
         var data = new TheoryData<string>();
@@ -31,7 +40,7 @@ public sealed class DifferentialTests
         var flags = File.Exists(flagsFile) ? File.ReadAllText(flagsFile).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
         var expectedRoot = JekyllReference.Build(source, flags);
         var copy = JekyllReference.CopyFixture(source);
-        var actualRoot = Path.Combine(Path.GetTempPath(), "candor-out-" + fixture + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var actualRoot = Path.Combine(JekyllReference.Workspace, "candor", fixture);
         new SiteBuilder(new BuildOptions { Source = copy, Destination = actualRoot, Drafts = flags.Contains("--drafts"), Future = flags.Contains("--future") }).Build();
 
         var expected = Files(expectedRoot);

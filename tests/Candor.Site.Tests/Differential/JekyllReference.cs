@@ -8,12 +8,15 @@ internal static class JekyllReference
 {
     private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
 
+    /// <summary>Everything the differential tests write goes below this folder, removed after the run.</summary>
+    public static readonly string Workspace = Path.Combine(Path.GetTempPath(), "candor-differential-" + Environment.ProcessId);
+
     public static string Build(string site, IReadOnlyList<string> flags) =>
         Builds.GetOrAdd(site, s => new Lazy<string>(() => Run(s, flags))).Value;
 
     private static string Run(string site, IReadOnlyList<string> flags)
     {
-        var output = Path.Combine(Path.GetTempPath(), "candor-jekyll-" + Path.GetFileName(site) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var output = Path.Combine(Workspace, "jekyll", Path.GetFileName(site));
         var work = CopyFixture(site);
         var start = new ProcessStartInfo("jekyll") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "build", "-s", work, "-d", output }.Concat(flags)) start.ArgumentList.Add(a);
@@ -42,7 +45,7 @@ internal static class JekyllReference
     /// </summary>
     public static string CopyFixture(string site)
     {
-        var copies = Path.Combine(Path.GetTempPath(), "candor-fixtures-" + Environment.ProcessId);
+        var copies = Path.Combine(Workspace, "sources");
         var target = Path.Combine(copies, Path.GetFileName(site));
         lock (Builds)
         {
