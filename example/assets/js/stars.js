@@ -48,7 +48,8 @@
     return call("GET", "/").then(json).then(function (status) {
       authorized = status.authorized === true;
       logout.hidden = !authorized;
-      buttons.forEach(function (entry) { refreshStar(entry); });
+      // Wait for every star's state: a toggle right after login must not race a late answer.
+      return Promise.all(buttons.map(refreshStar));
     });
   }
 
