@@ -24,8 +24,8 @@ internal static class IncludeTag
             // The common `{% include youtube.html vid="…" %}` of Jekyll themes, for sites without that include.
             var parameters = (await markup.ParametersAsync(context)).Hash;
             var id = parameters.GetValueOrDefault("vid") ?? parameters.GetValueOrDefault("id");
-            var title = parameters.GetValueOrDefault("title")?.ToString();
-            await writer.WriteAsync(Embeds.YouTubeTag.Render(engine.Host, id?.ToString() ?? "", string.IsNullOrEmpty(title) ? null : title, including, markup.Line));
+            var title = Embeds.YouTubeTag.Text(parameters.GetValueOrDefault("title"));
+            await writer.WriteAsync(Embeds.YouTubeTag.Render(engine.Host, Embeds.YouTubeTag.Text(id) ?? "", string.IsNullOrEmpty(title) ? null : title, including, markup.Line));
             return Completion.Normal;
         }
         if (found is not { } include)

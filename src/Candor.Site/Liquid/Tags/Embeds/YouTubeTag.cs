@@ -18,10 +18,18 @@ internal static class YouTubeTag
     {
         var id = (await markup.NameAsync(context)).Trim();
         var parameters = await markup.ParametersAsync(context);
-        var title = parameters.Hash.GetValueOrDefault("title") is { } t && t.ToString() is { Length: > 0 } s ? s : null;
+        var title = Text(parameters.Hash.GetValueOrDefault("title")) is { Length: > 0 } s ? s : null;
         await writer.WriteAsync(Render(engine.Host, id, title, RenderState.Of(context).Current, markup.Line));
         return Completion.Normal;
     }
+
+    /// <summary>A tag parameter as text (parameters hold Liquid values); null for nil.</summary>
+    public static string? Text(object? value) => value switch
+    {
+        null => null,
+        Fluid.Values.FluidValue v => v.IsNil() ? null : v.ToStringValue(),
+        var other => other.ToString(),
+    };
 
     /// <summary>The placeholder markup; <paramref name="where"/> and <paramref name="line"/> locate errors and warnings.</summary>
     public static string Render(ILiquidHost host, string id, string? title, LiquidTemplate where, int line)
