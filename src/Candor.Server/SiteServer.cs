@@ -1,4 +1,5 @@
 using Candor.GitHub;
+using Candor.Privacy.Consent;
 using Candor.Server.Compression;
 using Candor.Server.Headers;
 using Candor.Server.Health;
@@ -32,7 +33,14 @@ public static class SiteServer
         builder.Services.AddHttpsEnforcement(options);
         builder.Services.AddSecurityHeaders();
         builder.Services.AddTextCompression();
-        builder.Services.AddSiteSnapshot(options.SiteRoot);
+        // Videos count as used when configured or when a built page has one (a `{% youtube %}` with no configuration).
+        var consent = options.Consent.Videos || !VideoDetection.SiteHasVideos(options.SiteRoot) ? options.Consent : options.Consent with { Videos = true };
+        builder.Services.AddConsent(consent);
+        builder.Services.WidenContentSecurityPolicy(csp => csp.AllowEmbeds(consent));
+        // With ads on, pages holding an ad slot get a second, ad-free body for visitors who opted out (cookie or GPC).
+        builder.Services.AddSiteSnapshot(options.SiteRoot, consent.AdsEnabled
+            ? new AlternateBody(body => AdBlock.Strip(body), AdsPreference.IsOptedOut, "Cookie, Sec-GPC")
+            : null);
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
         if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
 
@@ -50,6 +58,7 @@ public static class SiteServer
         app.UseSiteSnapshot();
         app.UseTextCompression();
         app.MapHealthz();
+        app.MapConsent();
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.

@@ -40,6 +40,9 @@ public sealed record SiteServerOptions
     /// <summary>The GitHub star proxy (<c>candor: github_proxy:</c>); null leaves it off.</summary>
     public Candor.GitHub.GitHubStarProxyOptions? GitHubProxy { get; init; }
 
+    /// <summary>Third parties the site involves (videos, comments, ads): <c>candor: embeds:</c> and <c>candor: ads:</c>.</summary>
+    public Candor.Privacy.Consent.ConsentOptions Consent { get; init; } = new();
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>

@@ -22,6 +22,8 @@ public sealed record BuildResult(string Destination, int Pages, int Files, TimeS
 {
     /// <summary>Time per stage (read, generate, render, write), for <c>--verbose</c> and benchmarks.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Time)> Stages { get; init; } = [];
+    /// <summary>Problems that did not stop the build (a video preview not downloaded), printed as warning lines.</summary>
+    public IReadOnlyList<SiteError> Warnings { get; init; } = [];
 
     public string Summary => $"Built {Pages} pages and copied {Files} files into {Destination} in {Elapsed.TotalSeconds:0.00} s";
 }

@@ -55,6 +55,7 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         Try(errors, () => RedirectFrom.Generate(site));
         Try(errors, () => Pagination.Generate(site));
         Try(errors, () => Generators.Feed.JekyllFeed.Generate(site)); // priority :lowest in the gem: after the others
+        Try(errors, () => EmbedScript.Generate(site));
 
         foreach (var docs in site.Collections.Values)
             for (var i = 0; i < docs.Count; i++)
@@ -97,7 +98,7 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         SiteWriter.WriteAll(site.Config.Destination, documents, files, site.Config.KeepFiles);
         rendered.Stages.Mark("write");
         progress?.Report(new BuildProgress("Writing", 1, 1));
-        return new BuildResult(site.Config.Destination, documents.Count, files.Count, watch.Elapsed) { Stages = rendered.Stages.Times };
+        return new BuildResult(site.Config.Destination, documents.Count, files.Count, watch.Elapsed) { Stages = rendered.Stages.Times, Warnings = rendered.Host.Warnings };
     }
 
     private static void Try(ConcurrentQueue<SiteError> errors, Action action)

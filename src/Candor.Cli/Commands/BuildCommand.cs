@@ -43,6 +43,7 @@ public static class BuildCommand
             var result = BuildReporter.Build(new SiteBuilder(options));
             if (verbose)
                 Console.WriteLine(string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms")));
+            foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");
             Console.WriteLine(result.Summary);
             return 0;
         }

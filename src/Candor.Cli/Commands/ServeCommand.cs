@@ -51,7 +51,9 @@ public static class ServeCommand
         SiteServerOptions serverOptions;
         try
         {
-            Console.WriteLine(session.BuildAll().Summary);
+            var built = session.BuildAll();
+            foreach (var warning in built.Warnings) Console.Error.WriteLine($"warning: {warning}");
+            Console.WriteLine(built.Summary);
             serverOptions = ServerOptions(session, new SiteBuilder(options).LoadConfig().Values, flags);
         }
         catch (SiteBuildException e)

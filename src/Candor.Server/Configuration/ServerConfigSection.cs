@@ -31,6 +31,7 @@ public static class ServerConfigSection
     {
         if (siteConfig.GetValueOrDefault("candor") is not IReadOnlyDictionary<string, object?> candor) return options;
         options = GitHubProxyConfigSection.Apply(options, candor, siteSource);
+        options = options with { Consent = ConsentConfigSection.Read(candor) };
         if (candor.GetValueOrDefault("server") is not { } raw) return options;
         if (raw is not IReadOnlyDictionary<string, object?> server) throw new ServerConfigException("", "expected a mapping of server settings");
         // A misspelt key would otherwise be silently ignored, which for TLS or proxy trust is dangerous.

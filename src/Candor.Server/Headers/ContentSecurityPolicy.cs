@@ -53,5 +53,21 @@ public sealed class ContentSecurityPolicy
         return this;
     }
 
+    /// <summary>
+    /// The one place third-party embeds widen the policy, each for exactly its own origin and only when enabled:
+    /// the video player's origin and the forum's may be framed (after a click; the pages never load them on their
+    /// own), the ad script's origin may run a script and show an image.
+    /// </summary>
+    public ContentSecurityPolicy AllowEmbeds(Candor.Privacy.Consent.ConsentOptions consent)
+    {
+        foreach (var origin in consent.FrameOrigins()) AllowFrame(origin);
+        foreach (var origin in consent.AdOrigins())
+        {
+            AllowScript(origin);
+            AllowImage(origin);
+        }
+        return this;
+    }
+
     public override string ToString() => string.Join("; ", _directives.Select(d => $"{d.Directive} {string.Join(' ', d.Sources)}"));
 }

@@ -40,8 +40,9 @@ public sealed class SiteSnapshot : IDisposable
     private readonly FileSystemWatcher? _watcher;
     private Generation _current = new();
 
-    public SiteSnapshot(string root)
+    public SiteSnapshot(string root, AlternateBody? alternate = null)
     {
+        Alternate = alternate;
         _files = new ContainedFileProvider(root);
         try
         {
@@ -66,6 +67,9 @@ public sealed class SiteSnapshot : IDisposable
         }
     }
 
+    /// <summary>The second body some HTML files have (ad-free pages), or null.</summary>
+    internal AlternateBody? Alternate { get; }
+
     /// <summary>
     /// The file to send for <paramref name="path"/>, or null when the disk path must answer (no such file,
     /// a folder redirect, a file over <see cref="MaxFileBytes"/>, a file that changed while being read).
@@ -87,11 +91,12 @@ public sealed class SiteSnapshot : IDisposable
         var shared = generation.Files.GetValueOrDefault(key);
         if (shared is not null && shared.IsCurrent()) return Remember(generation, path, shared);
         if (Interlocked.Read(ref generation.Bytes) - (shared?.Length ?? 0) + file.Length > MaxTotalBytes) return null;
-        var loaded = SnapshotFile.Load(file.PhysicalName, file.ContentType, file.CacheControl, file.Compressible);
+        var alternate = Alternate is not null && file.ContentType.StartsWith("text/html", StringComparison.Ordinal) ? Alternate.Make : null;
+        var loaded = SnapshotFile.Load(file.PhysicalName, file.ContentType, file.CacheControl, file.Compressible, alternate);
         if (loaded is null) return null;
         generation.Files[key] = loaded;
         // Concurrent reloads of one file may count it twice until the next generation; the budget errs low, never high.
-        Interlocked.Add(ref generation.Bytes, loaded.Length - (shared?.Length ?? 0));
+        Interlocked.Add(ref generation.Bytes, loaded.Length + (loaded.Alternate?.Body.Length ?? 0) - (shared?.Length ?? 0));
         return Remember(generation, path, loaded);
     }
 

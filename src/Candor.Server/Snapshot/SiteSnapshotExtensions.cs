@@ -13,6 +13,6 @@ public static class SiteSnapshotApplicationBuilderExtensions
     }
 
     /// <summary>One snapshot of <paramref name="root"/> for the host's lifetime (its folder watcher stops with the host).</summary>
-    public static IServiceCollection AddSiteSnapshot(this IServiceCollection services, string root) =>
-        services.AddSingleton(_ => new SiteSnapshot(root));
+    public static IServiceCollection AddSiteSnapshot(this IServiceCollection services, string root, AlternateBody? alternate = null) =>
+        services.AddSingleton(_ => new SiteSnapshot(root, alternate));
 }

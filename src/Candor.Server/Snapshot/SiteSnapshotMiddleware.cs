@@ -15,6 +15,7 @@ namespace Candor.Server.Snapshot;
 /// </summary>
 internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot snapshot)
 {
+    private readonly StringValues _varyAlternate = snapshot.Alternate is { } a ? HeaderNames.AcceptEncoding + ", " + a.Vary : VaryAcceptEncoding;
     private static readonly StringValues AcceptRangesBytes = "bytes";
     private static readonly StringValues VaryAcceptEncoding = HeaderNames.AcceptEncoding;
     private static readonly StringValues Brotli = "br";
@@ -32,6 +33,9 @@ internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot 
 
         var response = context.Response;
         var headers = response.Headers;
+        // A file with two bodies (full and ad-free): the choice depends on request headers, which caches must know.
+        var hasAlternate = file.Alternate is not null;
+        if (file.Alternate is { } alternate && snapshot.Alternate!.Wants(request)) file = alternate;
         var body = file.Body;
         var coding = file.Compressible ? AcceptEncoding.Choose(requestHeaders.AcceptEncoding) : ContentCoding.Identity;
         if (coding != ContentCoding.Identity && file.Encoded(coding) is { } encoded)
@@ -49,7 +53,8 @@ internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot 
         headers.AcceptRanges = AcceptRangesBytes;
         headers.CacheControl = file.CacheControl;
         // Whether or not this client gets a compressed copy, a cache must not hand it to one that asked differently.
-        if (file.Compressible) headers.Vary = VaryAcceptEncoding;
+        if (hasAlternate) headers.Vary = _varyAlternate;
+        else if (file.Compressible) headers.Vary = VaryAcceptEncoding;
 
         if (NotModified(requestHeaders, file))
         {

@@ -16,7 +16,8 @@ internal sealed class SnapshotFile
     private readonly Lazy<byte[]?> _brotli;
     private readonly Lazy<byte[]?> _gzip;
 
-    private SnapshotFile(string physicalPath, long length, DateTime lastWriteUtc, byte[] body, string contentType, string cacheControl, bool compressible)
+    private SnapshotFile(string physicalPath, long length, DateTime lastWriteUtc, byte[] body, string contentType, string cacheControl, bool compressible,
+        string tagSuffix = "")
     {
         PhysicalPath = physicalPath;
         Length = length;
@@ -29,7 +30,8 @@ internal sealed class SnapshotFile
         // Truncated to the second, as HTTP dates are (and as the static file middleware does).
         LastModified = new DateTimeOffset(last.Year, last.Month, last.Day, last.Hour, last.Minute, last.Second, last.Offset).ToUniversalTime();
         LastModifiedText = HeaderUtilities.FormatDate(LastModified);
-        var tag = "\"" + Convert.ToString(LastModified.ToFileTime() ^ length, 16) + "\"";
+        // An alternate body gets its own validator (same base, a suffix): a 304 must never confirm the other body.
+        var tag = "\"" + Convert.ToString(LastModified.ToFileTime() ^ length, 16) + tagSuffix + "\"";
         ETag = tag;
         // A strong ETag promises identical bytes; a compressed body is not the file's bytes.
         WeakETag = "W/" + tag;
@@ -48,6 +50,8 @@ internal sealed class SnapshotFile
     public StringValues LastModifiedText { get; }
     public string ETag { get; }
     public StringValues WeakETag { get; }
+    /// <summary>The second body (<see cref="AlternateBody"/>) with its own ETag and compressed copies, if this file has one.</summary>
+    public SnapshotFile? Alternate { get; private init; }
 
     /// <summary>The compressed copy for <paramref name="coding"/>, or null when compressing does not make it smaller.</summary>
     public byte[]? Encoded(ContentCoding coding) => coding switch
@@ -58,7 +62,7 @@ internal sealed class SnapshotFile
     };
 
     /// <summary>Reads the file; null when it changed while being read (the next request tries again).</summary>
-    public static SnapshotFile? Load(string physicalPath, string contentType, string cacheControl, bool compressible)
+    public static SnapshotFile? Load(string physicalPath, string contentType, string cacheControl, bool compressible, Func<byte[], byte[]?>? alternate = null)
     {
         // Look before reading: if the file changes in between, the recorded time is older than the
         // content and the next request's check reloads it, never the other way round.
@@ -75,7 +79,12 @@ internal sealed class SnapshotFile
         {
             return null;
         }
-        return body.Length == length ? new SnapshotFile(physicalPath, length, lastWrite, body, contentType, cacheControl, compressible) : null;
+        if (body.Length != length) return null;
+        var other = alternate?.Invoke(body);
+        return new SnapshotFile(physicalPath, length, lastWrite, body, contentType, cacheControl, compressible)
+        {
+            Alternate = other is null ? null : new SnapshotFile(physicalPath, length, lastWrite, other, contentType, cacheControl, compressible, "-alt"),
+        };
     }
 
     /// <summary>Whether the file on disk is still the one held here (one <c>stat</c>).</summary>

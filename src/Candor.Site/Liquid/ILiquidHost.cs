@@ -30,4 +30,9 @@ public interface ILiquidHost
     string? PostUrl(string name);
     /// <summary>URL of the page, post, document or static file at a source-relative path, for <c>link</c>.</summary>
     string? LinkUrl(string relativePath);
+    /// <summary>
+    /// A problem worth telling the author about that does not stop the build (a video preview not downloaded
+    /// yet). The build prints these as warning lines.
+    /// </summary>
+    void Warn(SiteError warning) { }
 }

@@ -1,4 +1,5 @@
 using Candor.Site.Liquid.Tags;
+using Candor.Site.Liquid.Tags.Embeds;
 using Fluid;
 using Parlot;
 using Parlot.Fluent;
@@ -28,6 +29,13 @@ internal sealed class JekyllParser : FluidParser
         // Plugin tags (jekyll-feed, jekyll-seo-tag); available whether or not the site lists the plugin.
         RegisterParserTag("feed_meta", markup, (_, writer, _, context) => FeedMetaTag.RenderAsync(engine, writer, context));
         RegisterParserTag("seo", markup, (m, writer, _, context) => SeoTag.RenderAsync(engine, m.Text, writer, context));
+
+        // Candor's privacy-preserving embeds (Jekyll has none of these; the differential fixtures do not use them).
+        RegisterParserTag("youtube", markup.Then(m => new IncludeMarkup(m.Text, this, m.Line)),
+            (m, writer, _, context) => YouTubeTag.RenderAsync(engine, m, writer, context));
+        RegisterParserTag("comments", markup, (m, writer, _, context) => CommentsTag.RenderAsync(engine, m.Line, writer, context));
+        RegisterParserTag("ad", markup, (m, writer, _, context) => AdTag.RenderAsync(engine, m.Line, writer, context));
+        RegisterParserTag("analytics_opt_out", markup, (_, writer, _, _) => AnalyticsOptOutTag.RenderAsync(engine, writer));
 
         RegisterIdentifierTag("increment", (name, writer, _, context) => CounterTags.IncrementAsync(name, writer, context));
         RegisterIdentifierTag("decrement", (name, writer, _, context) => CounterTags.DecrementAsync(name, writer, context));

@@ -13,7 +13,14 @@ public sealed class SiteLiquidHost(SiteConfig config, KramdownConverter markdown
     private Dictionary<string, string> _posts = new(StringComparer.Ordinal);
     private Dictionary<string, string> _links = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, SiteError> _warnings = new(StringComparer.Ordinal);
+
     public string BaseUrl => config.BaseUrl;
+
+    /// <summary>Warnings of the renders so far, each once (a layout renders the same warning for every page).</summary>
+    public IReadOnlyList<SiteError> Warnings => _warnings.Values.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line).ToList();
+
+    public void Warn(SiteError warning) => _warnings.TryAdd(warning.ToString(), warning);
     public string Url => config.Url;
     public TimeZoneInfo TimeZone => config.TimeZone;
 

@@ -32,7 +32,7 @@ public sealed class SiteSession(BuildOptions options, TimeProvider? clock = null
             SiteWriter.WriteAll(Destination, docs, files, rendered.Content.Config.KeepFiles);
             _current = rendered;
             _outputs = docs.ToDictionary(d => d.DestinationPath, d => d.Output ?? "", StringComparer.Ordinal);
-            return new BuildResult(Destination, docs.Count, files.Count, watch.Elapsed);
+            return new BuildResult(Destination, docs.Count, files.Count, watch.Elapsed) { Warnings = rendered.Host.Warnings };
         }
     }
 

@@ -19,6 +19,15 @@ internal static class IncludeTag
         var including = state.Current;
         var name = await markup.NameAsync(context);
         var found = relative ? engine.Host.FindRelativeInclude(name, including.Path) : engine.Host.FindInclude(name);
+        if (found is null && !relative && name == "youtube.html" && markup.HasParameters)
+        {
+            // The common `{% include youtube.html vid="…" %}` of Jekyll themes, for sites without that include.
+            var parameters = (await markup.ParametersAsync(context)).Hash;
+            var id = parameters.GetValueOrDefault("vid") ?? parameters.GetValueOrDefault("id");
+            var title = Embeds.YouTubeTag.Text(parameters.GetValueOrDefault("title"));
+            await writer.WriteAsync(Embeds.YouTubeTag.Render(engine.Host, Embeds.YouTubeTag.Text(id) ?? "", string.IsNullOrEmpty(title) ? null : title, including, markup.Line));
+            return Completion.Normal;
+        }
         if (found is not { } include)
         {
             var where = relative ? $"relative to '{including.Path}'" : "in the includes folder";
