@@ -31,6 +31,13 @@ public sealed class ServeServerFlagsTests
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
         var watch = Stopwatch.StartNew();
         HttpResponseMessage? redirect = null;
+        // Kestrel binds its listeners one after another and the first answers at once; "Serving …" is
+        // printed only when all of them are up, so wait for it before asking both ports.
+        while (!candor.Stdout.Contains("Serving", StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.False(candor.HasExited, $"serve exited:\n{candor.Stdout}\n{candor.Stderr}");
+            await Task.Delay(50);
+        }
         while (redirect is null && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             Assert.False(candor.HasExited, $"serve exited:\n{candor.Stdout}\n{candor.Stderr}");
