@@ -31,6 +31,12 @@ public static class ServerConfigSection
     {
         if (siteConfig.GetValueOrDefault("candor") is not IReadOnlyDictionary<string, object?> candor) return options;
         options = GitHubProxyConfigSection.Apply(options, candor, siteSource);
+        // Only whether they are on matters to the server (which cookies it may set); their settings are read by their features.
+        options = options with
+        {
+            Ads = candor.GetValueOrDefault("ads") is not (null or false) || options.Ads,
+            Analytics = candor.GetValueOrDefault("analytics") is not (null or false) || options.Analytics,
+        };
         if (candor.GetValueOrDefault("server") is not { } raw) return options;
         if (raw is not IReadOnlyDictionary<string, object?> server) throw new ServerConfigException("", "expected a mapping of server settings");
         // A misspelt key would otherwise be silently ignored, which for TLS or proxy trust is dangerous.
