@@ -1,5 +1,7 @@
 using Candor.GitHub;
 using Candor.Privacy.Consent;
+using Candor.Privacy.Cookies;
+using Candor.Server.Cookies;
 using Candor.Server.Compression;
 using Candor.Server.Headers;
 using Candor.Server.Health;
@@ -42,10 +44,13 @@ public static class SiteServer
             ? new AlternateBody(body => AdBlock.Strip(body), AdsPreference.IsOptedOut, "Cookie, Sec-GPC")
             : null);
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
+        builder.Services.DeclareCookies(SiteCookies.For(options.Ads, options.Analytics, options.GitHubProxy)); // the cookies of the features switched on, and no others
         if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);
+        // Early, so its check runs on every response: an undeclared cookie throws in Development, is removed in production.
+        app.UseCookieInventoryCheck();
         // After the proxy step so the client address is the real one; it records even rejected requests
         // (that is what a security log is for) but never their raw path.
         if (options.AccessLog is not null) app.UseAccessLog();

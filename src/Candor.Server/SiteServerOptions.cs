@@ -43,6 +43,12 @@ public sealed record SiteServerOptions
     /// <summary>Third parties the site involves (videos, comments, ads): <c>candor: embeds:</c> and <c>candor: ads:</c>.</summary>
     public Candor.Privacy.Consent.ConsentOptions Consent { get; init; } = new();
 
+    /// <summary>Ads are configured (<c>candor: ads:</c>), so the ads opt-out cookie may be set.</summary>
+    public bool Ads => Consent.AdsEnabled;
+
+    /// <summary>Analytics is configured (<c>candor: analytics:</c>), so the dashboard's share cookie may be set.</summary>
+    public bool Analytics { get; init; }
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>
@@ -55,7 +61,7 @@ public sealed record SiteServerOptions
         if (HttpsPort is { } p && p != 0 && p == Port) throw new ServerConfigException("https_port", $"the HTTPS port must differ from the HTTP port ({Port})");
         if (SelfSigned && DataFolder is null) throw new ServerConfigException("self_signed", "no data folder to cache the certificate in");
         if (HstsMaxAge < TimeSpan.Zero) throw new ServerConfigException("hsts_max_age", "must be zero or more seconds");
-        if (AccessLog is { RetentionDays: < 1 }) throw new ServerConfigException("access_log.retention_days", "must be at least 1 day");
+        if (AccessLog is { RetentionDays: < 1 or > 3650 }) throw new ServerConfigException("access_log.retention_days", "must be from 1 to 3650 days");
         try
         {
             GitHubProxy?.Validate();

@@ -15,9 +15,10 @@ namespace Candor.Site;
 /// Builds a Jekyll-style site: read → generate (redirects, pagination) → render (collections, then
 /// pages, in parallel) → write. Every error of the build is collected and reported together.
 /// </summary>
-public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null)
+public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null, IReadOnlyList<IGeneratedPage>? generatedPages = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly IReadOnlyList<IGeneratedPage> _generatedPages = generatedPages ?? [];
 
     /// <summary>Loads the configuration with the options' overrides applied.</summary>
     public SiteConfig LoadConfig()
@@ -54,6 +55,7 @@ public sealed class SiteBuilder(BuildOptions options, TimeProvider? clock = null
         var errors = new ConcurrentQueue<SiteError>(site.Errors);
         Try(errors, () => RedirectFrom.Generate(site));
         Try(errors, () => Pagination.Generate(site));
+        Try(errors, () => GeneratedPages.Generate(site, _generatedPages)); // before the feed, like any page
         Try(errors, () => Generators.Feed.JekyllFeed.Generate(site)); // priority :lowest in the gem: after the others
         Try(errors, () => EmbedScript.Generate(site));
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Candor.Server.Policy;
 using Candor.Site;
 using Spectre.Console;
 
@@ -40,7 +41,7 @@ public static class BuildCommand
         }
         try
         {
-            var result = BuildReporter.Build(new SiteBuilder(options));
+            var result = BuildReporter.Build(new SiteBuilder(options, generatedPages: [new PrivacyPolicyPage()]));
             if (verbose)
                 Console.WriteLine(string.Join(", ", result.Stages.Select(s => $"{s.Stage} {s.Time.TotalMilliseconds:0} ms")));
             foreach (var warning in result.Warnings) Console.Error.WriteLine($"warning: {warning}");

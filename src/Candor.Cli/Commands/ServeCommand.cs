@@ -2,6 +2,7 @@ using System.CommandLine;
 using Candor.Server;
 using Candor.Privacy.AccessLog;
 using Candor.Server.Configuration;
+using Candor.Server.Policy;
 using Microsoft.Extensions.Hosting;
 using Candor.Site;
 using Candor.Site.Serving;
@@ -47,14 +48,22 @@ public static class ServeCommand
             Console.Error.WriteLine($"error: source folder '{options.Source}' does not exist");
             return 2;
         }
-        var session = new SiteSession(options);
+        SiteSession session;
         SiteServerOptions serverOptions;
         try
         {
+            // Server options first: the generated privacy policy describes the server as it will run, flags included.
+            var config = new SiteBuilder(options).LoadConfig();
+            serverOptions = ServerOptions(config.Source, config.Destination, config.Values, flags);
+            session = new SiteSession(options, generatedPages: [new PrivacyPolicyPage(serverOptions)]);
             var built = session.BuildAll();
             foreach (var warning in built.Warnings) Console.Error.WriteLine($"warning: {warning}");
             Console.WriteLine(built.Summary);
-            serverOptions = ServerOptions(session, new SiteBuilder(options).LoadConfig().Values, flags);
+        }
+        catch (SiteException e)
+        {
+            BuildReporter.PrintErrors(new SiteBuildException([e.ToError()]));
+            return 1;
         }
         catch (SiteBuildException e)
         {
@@ -87,18 +96,18 @@ public static class ServeCommand
     }
 
     /// <summary>Defaults, then the site's <c>candor: server:</c> settings, then the flags actually given.</summary>
-    private static SiteServerOptions ServerOptions(SiteSession session, IReadOnlyDictionary<string, object?> config, ParseResult flags)
+    private static SiteServerOptions ServerOptions(string source, string destination, IReadOnlyDictionary<string, object?> config, ParseResult flags)
     {
         var options = new SiteServerOptions
         {
-            SiteRoot = session.Destination,
+            SiteRoot = destination,
             Host = flags.GetValue(Host)!,
             Port = flags.GetValue(Port),
-            DataFolder = Path.Combine(session.Source, ".candor"),
+            DataFolder = Path.Combine(source, ".candor"),
             TlsPassword = Environment.GetEnvironmentVariable(TlsPasswordVariable),
-            AccessLog = new AccessLogOptions { Folder = Path.Combine(session.Source, ".candor", "logs") },
+            AccessLog = new AccessLogOptions { Folder = Path.Combine(source, ".candor", "logs") },
         };
-        options = ServerConfigSection.Apply(options, config, session.Source);
+        options = ServerConfigSection.Apply(options, config, source);
         if (flags.GetValue(HttpsPort) is { } httpsPort) options = options with { HttpsPort = httpsPort };
         if (flags.GetValue(TlsCert) is { } cert) options = options with { TlsCertificate = Path.GetFullPath(cert), TlsKey = null, SelfSigned = false };
         if (flags.GetValue(TlsKey) is { } key) options = options with { TlsKey = Path.GetFullPath(key) };

@@ -38,17 +38,18 @@ public sealed record AccessLogPolicy(IReadOnlyList<string> Fields, int Retention
         return new AccessLogPolicy(sorted, options.RetentionDays);
     }
 
-    /// <summary>The "Server log files" section as Markdown.</summary>
+    /// <summary>The "Server log files" section as Markdown (the generated policy's wording).</summary>
     public string ToMarkdown()
     {
         var text = new StringBuilder();
         text.Append("### Server log files\n\n");
-        text.Append("The website provider automatically collects and stores information that your browser automatically transmits to us in \"server log files\". These are:\n\n");
+        text.Append("For every request, the web server of this website writes one line to a log file, with exactly these details:\n\n");
         foreach (var field in Fields)
             text.Append("  * ").Append(field).Append('\n');
         text.Append('\n');
-        text.Append($"These log files are used for security measures and are deleted after {RetentionDays} days.\n\n");
-        text.Append("These data will not be combined with data from other sources.\n");
+        text.Append($"We keep these files to detect and fend off attacks and to find faults. They are deleted after {RetentionDays} days, ");
+        text.Append("automatically, and are not combined with any other data. ");
+        text.Append("The legal basis is our legitimate interest in a secure website (Art. 6 (1) (f) GDPR).\n");
         return text.ToString();
     }
 }

@@ -10,9 +10,9 @@ namespace Candor.Site.Serving;
 /// site is re-rendered in memory and only outputs that actually changed are rewritten, so pages
 /// listing that document (indexes, feeds) catch up too.
 /// </summary>
-public sealed class SiteSession(BuildOptions options, TimeProvider? clock = null)
+public sealed class SiteSession(BuildOptions options, TimeProvider? clock = null, IReadOnlyList<Generators.IGeneratedPage>? generatedPages = null)
 {
-    private readonly SiteBuilder _builder = new(options, clock);
+    private readonly SiteBuilder _builder = new(options, clock, generatedPages);
     private readonly Lock _gate = new();
     private RenderedSite? _current;
     private Dictionary<string, string> _outputs = new(StringComparer.Ordinal);
