@@ -40,9 +40,9 @@ public static class SiteServer
         builder.Services.AddConsent(consent);
         builder.Services.WidenContentSecurityPolicy(csp => csp.AllowEmbeds(consent));
         // With ads on, pages holding an ad slot get a second, ad-free body for visitors who opted out (cookie or GPC).
-        builder.Services.AddSiteSnapshot(options.SiteRoot, consent.AdsEnabled
-            ? new AlternateBody(body => AdBlock.Strip(body), AdsPreference.IsOptedOut, "Cookie, Sec-GPC")
-            : null);
+        // The disk path gets the same second body: opted-out visitors never get the ad script, whichever path serves them.
+        var adFree = consent.AdsEnabled ? new AlternateBody(body => AdBlock.Strip(body), AdsPreference.IsOptedOut, "Cookie, Sec-GPC") : null;
+        builder.Services.AddSiteSnapshot(options.SiteRoot, adFree);
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
         builder.Services.DeclareCookies(SiteCookies.For(options.Ads, options.Analytics, options.GitHubProxy)); // the cookies of the features switched on, and no others
         if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
@@ -67,7 +67,7 @@ public static class SiteServer
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.
-        app.UseJekyllStaticSite(options.SiteRoot);
+        app.UseJekyllStaticSite(options.SiteRoot, adFree);
         return app;
     }
 }

@@ -128,6 +128,9 @@ public sealed class RenderedSite(SiteContent content, DocumentRenderer renderer,
     internal SiteLiquidHost Host { get; } = host;
     internal StageClock Stages { get; init; } = new();
 
+    /// <summary>The YouTube ids the site's pages show (what <c>candor previews fetch</c> downloads previews for).</summary>
+    public IReadOnlyList<string> VideoIds => Host.Videos;
+
     public IReadOnlyCollection<Document> WrittenDocuments =>
         Content.Collections.Values.SelectMany(d => d).Where(d => d.Writes).Concat(Content.Pages).ToList();
 

@@ -26,12 +26,10 @@ internal sealed class SnapshotFile
         ContentType = contentType;
         CacheControl = cacheControl;
         Compressible = compressible;
-        var last = new DateTimeOffset(lastWriteUtc);
-        // Truncated to the second, as HTTP dates are (and as the static file middleware does).
-        LastModified = new DateTimeOffset(last.Year, last.Month, last.Day, last.Hour, last.Minute, last.Second, last.Offset).ToUniversalTime();
+        LastModified = FileETag.LastModified(lastWriteUtc);
         LastModifiedText = HeaderUtilities.FormatDate(LastModified);
         // An alternate body gets its own validator (same base, a suffix): a 304 must never confirm the other body.
-        var tag = "\"" + Convert.ToString(LastModified.ToFileTime() ^ length, 16) + tagSuffix + "\"";
+        var tag = FileETag.For(LastModified, length, tagSuffix);
         ETag = tag;
         // A strong ETag promises identical bytes; a compressed body is not the file's bytes.
         WeakETag = "W/" + tag;
@@ -83,7 +81,7 @@ internal sealed class SnapshotFile
         var other = alternate?.Invoke(body);
         return new SnapshotFile(physicalPath, length, lastWrite, body, contentType, cacheControl, compressible)
         {
-            Alternate = other is null ? null : new SnapshotFile(physicalPath, length, lastWrite, other, contentType, cacheControl, compressible, "-alt"),
+            Alternate = other is null ? null : new SnapshotFile(physicalPath, length, lastWrite, other, contentType, cacheControl, compressible, FileETag.AlternateSuffix),
         };
     }
 

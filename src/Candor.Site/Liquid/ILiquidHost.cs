@@ -35,4 +35,10 @@ public interface ILiquidHost
     /// yet). The build prints these as warning lines.
     /// </summary>
     void Warn(SiteError warning) { }
+    /// <summary>
+    /// A video placeholder was rendered for this (valid) YouTube id: <c>candor previews fetch</c> renders the site
+    /// in memory and downloads the previews of exactly these, however the id reached the tag (a literal, a
+    /// variable, an include).
+    /// </summary>
+    void VideoRendered(string id) { }
 }

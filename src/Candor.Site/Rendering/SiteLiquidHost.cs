@@ -21,6 +21,13 @@ public sealed class SiteLiquidHost(SiteConfig config, KramdownConverter markdown
     public IReadOnlyList<SiteError> Warnings => _warnings.Values.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line).ToList();
 
     public void Warn(SiteError warning) => _warnings.TryAdd(warning.ToString(), warning);
+
+    private readonly ConcurrentDictionary<string, byte> _videos = new(StringComparer.Ordinal);
+
+    /// <summary>YouTube ids the renders so far showed a placeholder for, sorted.</summary>
+    public IReadOnlyList<string> Videos => _videos.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public void VideoRendered(string id) => _videos.TryAdd(id, 0);
     public string Url => config.Url;
     public TimeZoneInfo TimeZone => config.TimeZone;
 

@@ -36,6 +36,7 @@ internal static class YouTubeTag
     {
         if (!VideoPreview.IsVideoId(id))
             throw new SiteException(where.Path, where.LineOffset + line, $"'{id}' is not a YouTube video id (11 letters, digits, '-' or '_')");
+        host.VideoRendered(id);
         var preview = host.LinkUrl(VideoPreview.RelativePath(id)) is { } url ? host.BaseUrl + url : null;
         if (preview is null)
             host.Warn(new SiteError(where.Path, where.LineOffset + line,
