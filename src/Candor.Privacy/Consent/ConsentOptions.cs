@@ -14,6 +14,8 @@ public sealed record ConsentOptions
     public Uri? AdScript { get; init; }
 
     public bool AdsEnabled => AdScript is not null;
+    /// <summary>Further origins the ad script loads the ad and its image from (<c>candor: ads: hosts:</c>).</summary>
+    public IReadOnlyList<Uri> AdHosts { get; init; } = [];
 
     public const string VideoOrigin = "https://www.youtube-nocookie.com";
 
@@ -27,7 +29,9 @@ public sealed record ConsentOptions
     /// <summary>Origins the ad script (and the ad image it shows) come from.</summary>
     public IEnumerable<string> AdOrigins()
     {
-        if (AdScript is not null) yield return Origin(AdScript);
+        if (AdScript is null) yield break;
+        yield return Origin(AdScript);
+        foreach (var host in AdHosts) yield return Origin(host);
     }
 
     private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Authority);

@@ -13,6 +13,7 @@ namespace Candor.Server.Configuration;
 ///       forum: https://forum.example.org
 ///   ads:
 ///     script: https://cdn.carbonads.com/carbon.js?serve=XXXX&amp;placement=example
+///     hosts: [https://srv.carbonads.net, https://cdn4.buysellads.net]   # what the ad script loads in turn
 /// </code>
 /// </summary>
 public static class ConsentConfigSection
@@ -36,7 +37,17 @@ public static class ConsentConfigSection
             };
         }
         if (candor.GetValueOrDefault("ads") is IReadOnlyDictionary<string, object?> ads)
-            options = options with { AdScript = Url(ads.GetValueOrDefault("script"), "ads.script") };
+        {
+            // An ad network's script fetches the ad itself and its image from further hosts; they are allowed
+            // only for visitors who get the script at all, so they are listed here rather than guessed.
+            var hosts = ads.GetValueOrDefault("hosts") switch
+            {
+                null => [],
+                IEnumerable<object?> list => list.Select(h => Url(h, "ads.hosts")).ToList(),
+                var other => throw Fail("ads.hosts", $"expected a list of http(s) origins, got '{other}'"),
+            };
+            options = options with { AdScript = Url(ads.GetValueOrDefault("script"), "ads.script"), AdHosts = hosts };
+        }
         return options;
     }
 
@@ -49,6 +60,6 @@ public static class ConsentConfigSection
     private static ServerConfigException Fail(string setting, string message)
     {
         var dot = setting.IndexOf('.');
-        return dot < 0 ? new ServerConfigException("(section)", message, setting) : new ServerConfigException(setting[(dot + 1)..], message, setting[..dot]);
+        return dot < 0 ? new ServerConfigException("", message, setting) : new ServerConfigException(setting[(dot + 1)..], message, setting[..dot]);
     }
 }
