@@ -1,0 +1,155 @@
+using DuckDB.NET.Data;
+
+namespace Candor.Analytics.Store;
+
+/// <summary>
+/// The embedded store: one DuckDB file (columnar, fast aggregation, no server to run). The schema is
+/// versioned in <c>schema_version</c> and migrated at open. Appends go through DuckDB's appender, one
+/// transaction per batch, serialised because a DuckDB connection is not safe for concurrent use.
+/// </summary>
+public sealed class DuckDbEventStore : IEventStore
+{
+    private readonly DuckDBConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private DuckDbEventStore(DuckDBConnection connection) => _connection = connection;
+
+    public static DuckDbEventStore Open(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connection = new DuckDBConnection($"Data Source={path}");
+        try
+        {
+            connection.Open();
+            Migrate(connection);
+            return new DuckDbEventStore(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The schema version of the open file (the number of migrations applied).</summary>
+    public int SchemaVersion => ReadVersion(_connection);
+
+    private static void Migrate(DuckDBConnection connection)
+    {
+        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        var version = ReadVersion(connection);
+        if (version > DuckDbMigrations.All.Length)
+            throw new InvalidOperationException($"The analytics store has schema version {version}, newer than this Candor knows ({DuckDbMigrations.All.Length}); upgrade Candor.");
+        for (var i = version; i < DuckDbMigrations.All.Length; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            Execute(connection, DuckDbMigrations.All[i]);
+            Execute(connection, "DELETE FROM schema_version");
+            Execute(connection, $"INSERT INTO schema_version VALUES ({i + 1})");
+            transaction.Commit();
+        }
+    }
+
+    private static int ReadVersion(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(version) FROM schema_version";
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt32(value) : 0;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public async Task AppendAsync(IReadOnlyList<StoredEvent> batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.Count == 0) return;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var appender = _connection.CreateAppender("events"))
+            {
+                foreach (var e in batch)
+                {
+                    appender.CreateRow()
+                        .AppendValue(e.Timestamp)
+                        .AppendValue(e.Site)
+                        .AppendValue(e.Name)
+                        .AppendValue(e.VisitorId)
+                        .AppendValue(e.SessionId)
+                        .AppendValue(e.Hostname)
+                        .AppendValue(e.Pathname)
+                        .AppendValue(e.Referrer)
+                        .AppendValue(e.UtmSource)
+                        .AppendValue(e.UtmMedium)
+                        .AppendValue(e.UtmCampaign)
+                        .AppendValue(e.UtmContent)
+                        .AppendValue(e.UtmTerm)
+                        .AppendValue(e.Interactive)
+                        .AppendValue(e.ScrollDepth)
+                        .AppendValue(e.EngagementMilliseconds)
+                        .AppendValue(e.Props.Select(p => p.Key).ToList())
+                        .AppendValue(e.Props.Select(p => p.Value).ToList())
+                        .EndRow();
+                }
+            }
+            transaction.Commit();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM events";
+            return Convert.ToInt64(command.ExecuteScalar());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Runs a read-only query (tests and, later, the query layer) under the same lock as appends.</summary>
+    internal async Task<List<object?[]>> QueryAsync(string sql)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            using var reader = command.ExecuteReader();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                rows.Add(row);
+            }
+            return rows;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        // CHECKPOINT folds the write-ahead log into the file, so the file alone holds every event.
+        try { Execute(_connection, "CHECKPOINT"); } catch (DuckDBException) { }
+        _connection.Dispose();
+        _gate.Dispose();
+    }
+}

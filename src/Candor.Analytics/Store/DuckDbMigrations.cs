@@ -1,0 +1,35 @@
+namespace Candor.Analytics.Store;
+
+/// <summary>
+/// The DuckDB schema, as an append-only list: migration i takes the file from version i to i + 1.
+/// Never edit a shipped entry — add one — so any older file can be brought up to date at open.
+/// </summary>
+internal static class DuckDbMigrations
+{
+    public static readonly string[] All =
+    [
+        // 1: the events table. Sessions (entry/exit page, bounce, duration) are derived from it by session_id.
+        """
+        CREATE TABLE events (
+            timestamp TIMESTAMP NOT NULL,
+            site VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            visitor_id UBIGINT NOT NULL,
+            session_id UBIGINT NOT NULL,
+            hostname VARCHAR NOT NULL,
+            pathname VARCHAR NOT NULL,
+            referrer VARCHAR,
+            utm_source VARCHAR,
+            utm_medium VARCHAR,
+            utm_campaign VARCHAR,
+            utm_content VARCHAR,
+            utm_term VARCHAR,
+            interactive BOOLEAN NOT NULL,
+            scroll_depth UTINYINT,
+            engagement_ms BIGINT,
+            prop_keys VARCHAR[] NOT NULL,
+            prop_values VARCHAR[] NOT NULL
+        );
+        """,
+    ];
+}

@@ -1,0 +1,30 @@
+namespace Candor.Analytics.Store;
+
+/// <summary>
+/// One event as the store keeps it. This is the only type that reaches the buffer and the store, and it
+/// has no field that could hold an IP address or a user agent: privacy invariant 1 is enforced by what
+/// this record can express (a test checks its fields), not by code remembering to drop them.
+/// </summary>
+public sealed record StoredEvent
+{
+    /// <summary>Server time, UTC, whole seconds.</summary>
+    public required DateTime Timestamp { get; init; }
+    public required string Site { get; init; }
+    public required string Name { get; init; }
+    public required ulong VisitorId { get; init; }
+    public required ulong SessionId { get; init; }
+    public required string Hostname { get; init; }
+    public required string Pathname { get; init; }
+    /// <summary>Host + path of the referrer, no scheme, query or trailing slash; null when none or same site.</summary>
+    public string? Referrer { get; init; }
+    public string? UtmSource { get; init; }
+    public string? UtmMedium { get; init; }
+    public string? UtmCampaign { get; init; }
+    public string? UtmContent { get; init; }
+    public string? UtmTerm { get; init; }
+    public bool Interactive { get; init; } = true;
+    /// <summary>Engagement events only: 0–100, or 255 for "not reported".</summary>
+    public byte? ScrollDepth { get; init; }
+    public long? EngagementMilliseconds { get; init; }
+    public IReadOnlyList<KeyValuePair<string, string>> Props { get; init; } = [];
+}
