@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+using MaxMind.Db;
+
+namespace Candor.Analytics.Classification;
+
+/// <summary>
+/// IP address → ISO 3166-1 alpha-2 country code, from the geo-whois-asn-country MMDB (data © NRO, CC BY 4.0;
+/// see README). Only the country is looked up, and only in memory: the address itself is never kept.
+/// Private, loopback, link-local and other non-public addresses have no country.
+/// </summary>
+public sealed class CountryLookup : IDisposable
+{
+    private readonly Reader _reader;
+
+    private CountryLookup(Reader reader) => _reader = reader;
+
+    public static CountryLookup Load(string mmdbPath)
+    {
+        if (!File.Exists(mmdbPath)) throw new DataSetsMissingException($"The country database is missing: '{mmdbPath}'. Run `npm ci` in Candor's data/ folder.");
+        // Memory-mapped: the 8 MB file is shared with the page cache instead of copied onto the heap.
+        return new CountryLookup(new Reader(mmdbPath, FileAccessMode.MemoryMapped));
+    }
+
+    /// <summary>The country code ("DE"), or null for non-public or unknown addresses and unparsable input.</summary>
+    public string? Country(string ip) => IPAddress.TryParse(ip, out var address) ? Country(address) : null;
+
+    public string? Country(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (!IsPublic(address)) return null;
+        var record = _reader.Find<Dictionary<string, object>>(address);
+        return record is not null && record.TryGetValue("country_code", out var code) && code is string { Length: 2 } s ? s : null;
+    }
+
+    internal static bool IsPublic(IPAddress address)
+    {
+        if (IPAddress.IsLoopback(address)) return false;
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6None)) return false;
+            var first = address.GetAddressBytes()[0];
+            return (first & 0xFE) != 0xFC; // fc00::/7, unique local
+        }
+        var b = address.GetAddressBytes();
+        return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224
+            || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)   // carrier-grade NAT
+            || (b[0] == 169 && b[1] == 254)                 // link-local
+            || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
+            || (b[0] == 192 && b[1] == 168));
+    }
+
+    public void Dispose() => _reader.Dispose();
+}
