@@ -39,7 +39,10 @@ public sealed class BotDetector
         // One alternation compiled once beats hundreds of separate scans; the list's patterns are plain regexes
         // written to work in every language's engine, so they combine safely.
         var combined = string.Join("|", patterns.Select(p => "(?:" + p + ")"));
-        var regex = new Regex(combined, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        var regex = new Regex(combined, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // The first match JIT-compiles the generated code, which can take longer than the timeout on a busy
+        // machine; pay that here at start-up rather than on (and against) the first visitor.
+        try { regex.IsMatch("Mozilla/5.0 (warm-up)"); } catch (RegexMatchTimeoutException) { }
         return new BotDetector(regex, cacheSize) { PatternCount = patterns.Count };
     }
 
@@ -56,7 +59,8 @@ public sealed class BotDetector
         foreach (var marker in AutomationMarkers)
             if (userAgent.Contains(marker, StringComparison.OrdinalIgnoreCase)) return true;
         try { return _crawlers.IsMatch(userAgent); }
-        // Too slow to decide is itself suspicious; dropping one odd request is the safer error.
-        catch (RegexMatchTimeoutException) { return true; }
+        // The list's patterns are simple, so a timeout means a starved CPU rather than a crafted user agent;
+        // counting the visit is the smaller error than silently dropping real visitors under load.
+        catch (RegexMatchTimeoutException) { return false; }
     }
 }

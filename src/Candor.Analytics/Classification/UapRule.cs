@@ -58,7 +58,7 @@ internal sealed class UapRule(Regex regex, string?[] replacements)
     {
         var options = RegexOptions.CultureInvariant;
         if (caseInsensitive || (entry.TryGetValue("regex_flag", out var flag) && flag == "i")) options |= RegexOptions.IgnoreCase;
-        var regex = new Regex(entry["regex"], options, TimeSpan.FromMilliseconds(50));
+        var regex = new Regex(entry["regex"], options, TimeSpan.FromMilliseconds(250));
         var replacements = replacementKeys.Select(k => entry.TryGetValue(k, out var v) ? v : null).ToArray();
         return new UapRule(regex, replacements);
     }

@@ -1,3 +1,4 @@
+using Candor.Analytics.Classification;
 using Candor.Analytics.Identity;
 using Candor.Analytics.Store;
 
@@ -7,11 +8,33 @@ namespace Candor.Analytics.Ingestion;
 /// The identify step: turns a valid request plus the sender's IP and user agent into the events to store,
 /// one per known site. The IP and user agent go into the visitor hash and nowhere else; what leaves this
 /// method is <see cref="StoredEvent"/>, which cannot hold them.
+/// With a <paramref name="classifier"/>, bots and referrer spam are dropped before any identification and the
+/// events carry browser/OS/device/country/source; without one (tests of identity alone) those fields stay null.
+/// The server should always pass <see cref="EventClassifier.Load"/>'s result.
 /// </summary>
-public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, TimeProvider time)
+public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, TimeProvider time, EventClassifier? classifier = null)
 {
-    /// <summary>The events to buffer; empty when every site is unknown or the event is an engagement with no live session.</summary>
-    public IReadOnlyList<StoredEvent> Record(EventRequest request, IReadOnlyCollection<string> sites, string ip, string userAgent)
+    /// <summary>The events to buffer; empty when the event was dropped (see <see cref="Process"/> for why).</summary>
+    public IReadOnlyList<StoredEvent> Record(EventRequest request, IReadOnlyCollection<string> sites, string ip, string userAgent) =>
+        Process(request, sites, ip, userAgent).Events;
+
+    /// <summary>
+    /// Drop → classify → identify. <see cref="RecordOutcome.Dropped"/> says why nothing was recorded (for the
+    /// endpoint's <c>x-plausible-dropped</c> count); with a multi-domain event some sites may be recorded
+    /// while others are unknown, and then Dropped is null.
+    /// </summary>
+    public RecordOutcome Process(EventRequest request, IReadOnlyCollection<string> sites, string ip, string userAgent)
+    {
+        if (classifier?.DropReasonFor(request, userAgent) is { } reason) return new RecordOutcome([], reason);
+        var known = false;
+        foreach (var site in request.Domains) known |= sites.Contains(site);
+        if (!known) return new RecordOutcome([], DropReason.UnknownSite);
+        var classified = classifier?.Classify(request, ip, userAgent);
+        var events = Identify(request, sites, ip, userAgent, classified);
+        return new RecordOutcome(events, events.Count == 0 ? DropReason.NoLiveSession : null);
+    }
+
+    private List<StoredEvent> Identify(EventRequest request, IReadOnlyCollection<string> sites, string ip, string userAgent, Classified? classified)
     {
         var now = time.GetUtcNow();
         var timestamp = new DateTime(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
@@ -45,6 +68,15 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
                 UtmCampaign = Query(request, "utm_campaign"),
                 UtmContent = Query(request, "utm_content"),
                 UtmTerm = Query(request, "utm_term"),
+                Browser = classified?.UserAgent.Browser,
+                BrowserVersion = classified?.UserAgent.BrowserVersion,
+                Os = classified?.UserAgent.Os,
+                OsVersion = classified?.UserAgent.OsVersion,
+                Device = classified?.UserAgent.Device,
+                Country = classified?.Country,
+                Source = classified?.Source.Source,
+                ReferrerSource = classified?.Source.ReferrerSourceName,
+                ClickIdParam = classified?.Source.ClickIdParam,
                 Interactive = request.Interactive,
                 ScrollDepth = request.Engagement?.ScrollDepth,
                 EngagementMilliseconds = request.Engagement?.EngagedMilliseconds,

@@ -94,6 +94,15 @@ public sealed class DuckDbEventStore : IEventStore
                         .AppendValue(e.EngagementMilliseconds)
                         .AppendValue(e.Props.Select(p => p.Key).ToList())
                         .AppendValue(e.Props.Select(p => p.Value).ToList())
+                        .AppendValue(e.Browser)
+                        .AppendValue(e.BrowserVersion)
+                        .AppendValue(e.Os)
+                        .AppendValue(e.OsVersion)
+                        .AppendValue(e.Device)
+                        .AppendValue(e.Country)
+                        .AppendValue(e.Source)
+                        .AppendValue(e.ReferrerSource)
+                        .AppendValue(e.ClickIdParam)
                         .EndRow();
                 }
             }

@@ -31,5 +31,18 @@ internal static class DuckDbMigrations
             prop_values VARCHAR[] NOT NULL
         );
         """,
+        // 2: what the classify step derives (issue 4, item 3). Added at the end of the row: the appender writes
+        // columns in table order, so DuckDbEventStore appends these after prop_values.
+        """
+        ALTER TABLE events ADD COLUMN browser VARCHAR;
+        ALTER TABLE events ADD COLUMN browser_version VARCHAR;
+        ALTER TABLE events ADD COLUMN os VARCHAR;
+        ALTER TABLE events ADD COLUMN os_version VARCHAR;
+        ALTER TABLE events ADD COLUMN device VARCHAR;
+        ALTER TABLE events ADD COLUMN country VARCHAR;
+        ALTER TABLE events ADD COLUMN source VARCHAR;
+        ALTER TABLE events ADD COLUMN referrer_source VARCHAR;
+        ALTER TABLE events ADD COLUMN click_id_param VARCHAR;
+        """,
     ];
 }

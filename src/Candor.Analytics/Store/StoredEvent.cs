@@ -22,6 +22,21 @@ public sealed record StoredEvent
     public string? UtmCampaign { get; init; }
     public string? UtmContent { get; init; }
     public string? UtmTerm { get; init; }
+    /// <summary>Browser name and <c>major.minor</c> version, folded as Plausible shows them; null when unknown.</summary>
+    public string? Browser { get; init; }
+    public string? BrowserVersion { get; init; }
+    public string? Os { get; init; }
+    public string? OsVersion { get; init; }
+    /// <summary>Desktop, Mobile or Tablet (from the user agent); null only for events recorded without classification.</summary>
+    public string? Device { get; init; }
+    /// <summary>ISO 3166-1 alpha-2 country code; null for non-public or unknown addresses.</summary>
+    public string? Country { get; init; }
+    /// <summary>The effective source: utm_source, else source, else ref, else <see cref="ReferrerSource"/>.</summary>
+    public string? Source { get; init; }
+    /// <summary>The external referrer mapped to a known name ("Google") or its host.</summary>
+    public string? ReferrerSource { get; init; }
+    /// <summary>Which ad click id parameter the URL carried ("gclid", …) — the name only, never its value.</summary>
+    public string? ClickIdParam { get; init; }
     public bool Interactive { get; init; } = true;
     /// <summary>Engagement events only: 0–100, or 255 for "not reported".</summary>
     public byte? ScrollDepth { get; init; }

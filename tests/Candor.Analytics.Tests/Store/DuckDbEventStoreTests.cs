@@ -13,11 +13,11 @@ public sealed class DuckDbEventStoreTests : IDisposable
         var path = _folder.File("events.duckdb");
         await using (var store = DuckDbEventStore.Open(path))
         {
-            Assert.Equal(1, store.SchemaVersion);
+            Assert.Equal(DuckDbMigrations.All.Length, store.SchemaVersion);
             await store.AppendAsync([Events.Pageview(1), Events.Pageview(2)]);
         }
         await using var again = DuckDbEventStore.Open(path);
-        Assert.Equal(1, again.SchemaVersion);
+        Assert.Equal(DuckDbMigrations.All.Length, again.SchemaVersion);
         Assert.Equal(2, await again.CountAsync());
     }
 

@@ -29,7 +29,7 @@ public sealed class PrivacyScanTests : IDisposable
         await using (var store = DuckDbEventStore.Open(_folder.File("events.duckdb")))
         await using (var buffer = new EventBuffer(store, time, new EventBufferOptions { BatchSize = 4 }))
         {
-            var recorder = new EventRecorder(salts, new SessionTracker(time), time);
+            var recorder = new EventRecorder(salts, new SessionTracker(time), time, Classification.ClassificationData.Classifier);
             var sites = new HashSet<string> { "example.com" };
             foreach (var ip in Ips)
             foreach (var agent in Agents)
