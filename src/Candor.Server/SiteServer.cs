@@ -1,3 +1,4 @@
+using Candor.Analytics.Endpoint;
 using Candor.GitHub;
 using Candor.Privacy.Consent;
 using Candor.Privacy.Cookies;
@@ -46,6 +47,9 @@ public static class SiteServer
         if (options.AccessLog is { } accessLog) builder.Services.AddAccessLog(accessLog);
         builder.Services.DeclareCookies(SiteCookies.For(options.Ads, options.Analytics, options.GitHubProxy)); // the cookies of the features switched on, and no others
         if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
+        // The tracker is a script from the site's own origin posting to it: the default CSP (script-src and connect-src 'self') allows both.
+        if (options.AnalyticsSites.Count > 0)
+            builder.Services.AddAnalytics(new AnalyticsOptions { Sites = options.AnalyticsSites, DataFolder = options.DataFolder!, HonourGlobalPrivacyControl = options.AnalyticsHonoursGpc });
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);
@@ -65,6 +69,7 @@ public static class SiteServer
         app.MapHealthz();
         app.MapConsent();
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
+        if (options.AnalyticsSites.Count > 0) app.MapAnalytics();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.
         app.UseJekyllStaticSite(options.SiteRoot, adFree);

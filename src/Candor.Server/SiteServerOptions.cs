@@ -49,6 +49,13 @@ public sealed record SiteServerOptions
     /// <summary>Analytics is configured (<c>candor: analytics:</c>), so the dashboard's share cookie may be set.</summary>
     public bool Analytics { get; init; }
 
+    /// <summary>Domains whose events <c>POST /api/event</c> keeps (<c>candor: analytics: sites:</c>, <c>--analytics-site</c>).
+    /// Ingestion and the tracker are mapped only when there is at least one; the store and salts live in <see cref="DataFolder"/>.</summary>
+    public IReadOnlyList<string> AnalyticsSites { get; init; } = [];
+
+    /// <summary>Drop events sent with <c>Sec-GPC: 1</c> (<c>candor: analytics: gpc:</c>, on by default).</summary>
+    public bool AnalyticsHonoursGpc { get; init; } = true;
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>
@@ -61,6 +68,7 @@ public sealed record SiteServerOptions
         if (HttpsPort is { } p && p != 0 && p == Port) throw new ServerConfigException("https_port", $"the HTTPS port must differ from the HTTP port ({Port})");
         if (SelfSigned && DataFolder is null) throw new ServerConfigException("self_signed", "no data folder to cache the certificate in");
         if (HstsMaxAge < TimeSpan.Zero) throw new ServerConfigException("hsts_max_age", "must be zero or more seconds");
+        if (AnalyticsSites.Count > 0 && DataFolder is null) throw new ServerConfigException("sites", "no data folder for the analytics store (--data DIR)", "analytics");
         if (AccessLog is { RetentionDays: < 1 or > 3650 }) throw new ServerConfigException("access_log.retention_days", "must be from 1 to 3650 days");
         try
         {

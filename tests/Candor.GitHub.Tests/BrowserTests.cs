@@ -75,7 +75,8 @@ public sealed class BrowserTests
         build.Build();
         var port = FreePort();
         var siteOrigin = $"https://127.0.0.1:{port}";
-        var configured = ServerConfigSection.Apply(new SiteServerOptions { SiteRoot = site }, build.LoadConfig().Values, example).GitHubProxy!;
+        var applied = ServerConfigSection.Apply(new SiteServerOptions { SiteRoot = site }, build.LoadConfig().Values, example);
+        var configured = applied.GitHubProxy!;
         Assert.Equal("/proxy", configured.Prefix);
         var options = new SiteServerOptions
         {
@@ -85,6 +86,8 @@ public sealed class BrowserTests
             SelfSigned = true,
             DataFolder = Path.Combine(root, ".candor"),
             AccessLog = new AccessLogOptions { Folder = Path.Combine(root, ".candor", "logs") },
+            // The example's pages load the analytics tracker; without analytics on, /js/script.js would be a 404.
+            AnalyticsSites = applied.AnalyticsSites,
             GitHubProxy = configured with
             {
                 ClientId = FakeGitHub.ClientId,

@@ -31,5 +31,9 @@ public sealed class EventParseResult
     public static EventParseResult TooLarge() => new(null, 413, new Dictionary<string, string[]> { ["request"] = ["Request body is too large"] });
 
     /// <summary>The response body for a rejected request, in Plausible's shape.</summary>
-    public string ErrorJson() => JsonSerializer.Serialize(new Dictionary<string, object> { ["errors"] = Errors ?? new Dictionary<string, string[]>() });
+    public string ErrorJson() => JsonSerializer.Serialize(new Dictionary<string, object> { ["errors"] = Errors ?? new Dictionary<string, string[]>() }, ErrorJsonOptions);
+
+    // The default encoder writes "can't" as "can\u0027t" (HTML-safe); this body is served as application/json,
+    // never inside a page, so the relaxed encoder gives Plausible's exact bytes.
+    private static readonly JsonSerializerOptions ErrorJsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -11,7 +11,7 @@ namespace Candor.Cli.Commands;
 
 /// <summary>
 /// <c>candor serve [SOURCE] [--port N] [--host ADDR] [--https-port N] [--tls-cert FILE [--tls-key FILE]]
-/// [--self-signed] [--trusted-proxy ADDR]…</c>: build, serve, rebuild on change. The server settings can
+/// [--self-signed] [--trusted-proxy ADDR]… [--analytics-site DOMAIN]… [--data DIR]</c>: build, serve, rebuild on change. The server settings can
 /// also come from <c>candor: server:</c> in <c>_config.yml</c>; a flag given here wins.
 /// </summary>
 public static class ServeCommand
@@ -28,6 +28,8 @@ public static class ServeCommand
     private static readonly Option<bool> SelfSigned = new("--self-signed") { Description = "Use a generated certificate for localhost (cached in SOURCE/.candor/tls)" };
     private static readonly Option<string[]> TrustedProxy = new("--trusted-proxy") { Description = "Believe X-Forwarded-For/-Proto from this address or CIDR network (repeatable)" };
     private static readonly Option<string?> AccessLog = new("--access-log") { Description = "Folder for the daily access logs (default SOURCE/.candor/logs), or 'off' for none" };
+    private static readonly Option<string[]> AnalyticsSite = new("--analytics-site") { Description = "Count analytics events for this domain (repeatable; replaces candor: analytics: sites)" };
+    private static readonly Option<string?> Data = new("--data") { Description = "Folder for Candor's own data: analytics store, salts, logs, certificate (default SOURCE/.candor)" };
     private static readonly Option<int?> AccessLogRetention = new("--access-log-retention") { Description = "Days access logs are kept before they are deleted (default 30)" };
 
     public static Command Create()
@@ -35,7 +37,7 @@ public static class ServeCommand
         var command = new Command("serve", "Build the site, serve it, and rebuild what changed")
         {
             BuildCommand.Source, BuildCommand.Destination, BuildCommand.Future, BuildCommand.Drafts, BuildCommand.Config, Port, Host, NoWatch,
-            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, AccessLog, AccessLogRetention,
+            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, AccessLog, AccessLogRetention, AnalyticsSite, Data,
         };
         command.SetAction((result, cancel) => Run(BuildCommand.Options(result), result, cancel));
         return command;
@@ -98,14 +100,15 @@ public static class ServeCommand
     /// <summary>Defaults, then the site's <c>candor: server:</c> settings, then the flags actually given.</summary>
     private static SiteServerOptions ServerOptions(string source, string destination, IReadOnlyDictionary<string, object?> config, ParseResult flags)
     {
+        var data = flags.GetValue(Data) is { } dataFlag ? Path.GetFullPath(dataFlag) : Path.Combine(source, ".candor");
         var options = new SiteServerOptions
         {
             SiteRoot = destination,
             Host = flags.GetValue(Host)!,
             Port = flags.GetValue(Port),
-            DataFolder = Path.Combine(source, ".candor"),
+            DataFolder = data,
             TlsPassword = Environment.GetEnvironmentVariable(TlsPasswordVariable),
-            AccessLog = new AccessLogOptions { Folder = Path.Combine(source, ".candor", "logs") },
+            AccessLog = new AccessLogOptions { Folder = Path.Combine(data, "logs") },
         };
         options = ServerConfigSection.Apply(options, config, source);
         if (flags.GetValue(HttpsPort) is { } httpsPort) options = options with { HttpsPort = httpsPort };
@@ -113,6 +116,8 @@ public static class ServeCommand
         if (flags.GetValue(TlsKey) is { } key) options = options with { TlsKey = Path.GetFullPath(key) };
         if (flags.GetValue(SelfSigned)) options = options with { SelfSigned = true, TlsCertificate = null, TlsKey = null };
         if (flags.GetValue(TrustedProxy) is { Length: > 0 } proxies) options = options with { TrustedProxies = proxies };
+        if (flags.GetValue(AnalyticsSite) is { Length: > 0 } sites)
+            options = options with { AnalyticsSites = sites.Select(AnalyticsConfigSection.Site).ToList(), Analytics = true };
         if (flags.GetValue(AccessLog) is { } folder)
             options = options with { AccessLog = folder == "off" ? null : (options.AccessLog ?? new AccessLogOptions { Folder = folder }) with { Folder = Path.GetFullPath(folder) } };
         if (flags.GetValue(AccessLogRetention) is { } days)

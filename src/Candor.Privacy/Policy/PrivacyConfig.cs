@@ -21,7 +21,7 @@ namespace Candor.Privacy.Policy;
 ///     address: [Serverweg 2, 54321 Rechenzentrum]
 ///     privacy_url: https://hosting.example/privacy
 /// candor:
-///   analytics: { retention_months: 24, k_threshold: 5 }   # analytics itself is not built yet; its policy section is
+///   analytics: { sites: [example.org], gpc: true, retention_months: 24, k_threshold: 5 }   # sites/gpc: read by the server
 ///   ads: { provider: carbon }
 ///   videos: { provider: youtube }     # or `videos: true`
 ///   comments: { forum: https://community.example.org }
@@ -32,7 +32,8 @@ public sealed record PrivacyConfig
     private static readonly HashSet<string> Known = ["permalink", "title", "last_update", "controller", "hosting_provider"];
     private static readonly HashSet<string> KnownController = ["name", "address", "email", "phone"];
     private static readonly HashSet<string> KnownParty = ["name", "address", "privacy_url"];
-    private static readonly HashSet<string> KnownAnalytics = ["retention_months", "k_threshold"];
+    // `sites` and `gpc` belong to ingestion (read by the server); they are known here so the policy still builds.
+    private static readonly HashSet<string> KnownAnalytics = ["retention_months", "k_threshold", "sites", "gpc"];
 
     public required string Permalink { get; init; }
     public required string Title { get; init; }

@@ -34,6 +34,7 @@ public static class ServerConfigSection
         options = options with { Consent = ConsentConfigSection.Read(candor) };
         // Only whether analytics is on matters to the server (which cookies it may set); its settings are read by the feature.
         options = options with { Analytics = candor.GetValueOrDefault("analytics") is not (null or false) || options.Analytics };
+        options = AnalyticsConfigSection.Apply(options, candor, siteSource);
         if (candor.GetValueOrDefault("server") is not { } raw) return options;
         if (raw is not IReadOnlyDictionary<string, object?> server) throw new ServerConfigException("", "expected a mapping of server settings");
         // A misspelt key would otherwise be silently ignored, which for TLS or proxy trust is dangerous.

@@ -27,18 +27,20 @@ public sealed class PrivacyPolicyPage(SiteServerOptions? server = null) : IGener
         {
             if (PrivacyConfig.Read(config.Values) is not { } privacy) return null;
             var options = server ?? ServerOptions(config);
+            // Analytics switched on by --analytics-site alone still gets its section, with the default terms.
+            var analytics = privacy.Analytics ?? (options.AnalyticsSites.Count > 0 ? new AnalyticsPolicy(24, 5) : null);
             var policy = new PrivacyPolicyOptions
             {
                 Controller = privacy.Controller,
                 LastUpdated = privacy.LastUpdated,
                 HostingProvider = privacy.HostingProvider,
                 AccessLog = options.AccessLog is { } log ? AccessLogPolicy.For(log) : null,
-                Analytics = privacy.Analytics,
+                Analytics = analytics,
                 Ads = privacy.Ads,
                 Videos = privacy.Videos,
                 Comments = privacy.Comments,
                 GitHubProxy = options.GitHubProxy is { } gitHub ? new GitHubProxyPolicy(gitHub.Scope, gitHub.CookieLifetime, gitHub.LoginTimeout) : null,
-                Cookies = SiteCookies.For(privacy.Ads is not null, privacy.Analytics is not null, options.GitHubProxy),
+                Cookies = SiteCookies.For(privacy.Ads is not null, analytics is not null, options.GitHubProxy),
                 // Placed only when the include exists, so a site without it (or before the feature ships) still builds.
                 AnalyticsOptOut = File.Exists(Path.Combine(config.Source, config.IncludesDir, AnalyticsOptOutInclude))
                     ? "{% include " + AnalyticsOptOutInclude + " %}"

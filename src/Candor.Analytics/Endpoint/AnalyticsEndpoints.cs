@@ -1,0 +1,15 @@
+using Candor.Analytics.Tracker;
+using Microsoft.AspNetCore.Routing;
+
+namespace Candor.Analytics.Endpoint;
+
+public static class AnalyticsEndpoints
+{
+    /// <summary>Maps <c>POST /api/event</c> and the tracker scripts (<c>/js/script*.js</c>); needs <c>services.AddAnalytics()</c>.</summary>
+    public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapEvent();
+        endpoints.MapTracker();
+        return endpoints;
+    }
+}
