@@ -49,7 +49,13 @@ public static class SiteServer
         if (options.GitHubProxy is { } gitHub) builder.Services.AddGitHubStarProxy(gitHub); // served on the site's origin: the default CSP already allows it
         // The tracker is a script from the site's own origin posting to it: the default CSP (script-src and connect-src 'self') allows both.
         if (options.AnalyticsSites.Count > 0)
-            builder.Services.AddAnalytics(new AnalyticsOptions { Sites = options.AnalyticsSites, DataFolder = options.DataFolder!, HonourGlobalPrivacyControl = options.AnalyticsHonoursGpc });
+            builder.Services.AddAnalytics(new AnalyticsOptions
+            {
+                Sites = options.AnalyticsSites,
+                DataFolder = options.DataFolder!,
+                HonourGlobalPrivacyControl = options.AnalyticsHonoursGpc,
+                DataSetsFolder = options.AnalyticsDataSets,
+            });
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);

@@ -56,6 +56,9 @@ public sealed record SiteServerOptions
     /// <summary>Drop events sent with <c>Sec-GPC: 1</c> (<c>candor: analytics: gpc:</c>, on by default).</summary>
     public bool AnalyticsHonoursGpc { get; init; } = true;
 
+    /// <summary>Where the classification data sets are (<c>candor: analytics: data_sets:</c>); null searches for them.</summary>
+    public string? AnalyticsDataSets { get; init; }
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Candor.Analytics.Tracker;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,6 +9,8 @@ public static class AnalyticsEndpoints
     /// <summary>Maps <c>POST /api/event</c> and the tracker scripts (<c>/js/script*.js</c>); needs <c>services.AddAnalytics()</c>.</summary>
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder endpoints)
     {
+        // Load the data sets now: a missing `npm ci` must stop the server at start-up, not fail the first visit.
+        endpoints.ServiceProvider.GetRequiredService<Candor.Analytics.Classification.EventClassifier>();
         endpoints.MapEvent();
         endpoints.MapTracker();
         return endpoints;

@@ -15,6 +15,12 @@ public sealed record AnalyticsOptions
     /// <summary>Drop (and count) events sent with <c>Sec-GPC: 1</c>. Beyond Plausible, which ignores the signal.</summary>
     public bool HonourGlobalPrivacyControl { get; init; } = true;
 
+    /// <summary>
+    /// The folder holding the classification data sets (uap-core, crawler-user-agents, the country mmdb, psl);
+    /// null looks for <c>data/node_modules</c> or <c>node_modules</c> beside the program and above it.
+    /// </summary>
+    public string? DataSetsFolder { get; init; }
+
     public int MaxBodyBytes { get; init; } = EventRequestParser.DefaultMaxBodyBytes;
 
     public EventBufferOptions Buffer { get; init; } = new();

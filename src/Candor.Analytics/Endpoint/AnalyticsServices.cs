@@ -1,3 +1,4 @@
+using Candor.Analytics.Classification;
 using Candor.Analytics.Identity;
 using Candor.Analytics.Ingestion;
 using Candor.Analytics.Store;
@@ -25,6 +26,13 @@ public static class AnalyticsServices
         services.TryAddSingleton<IEventStore>(_ => DuckDbEventStore.Open(options.StorePath));
         services.TryAddSingleton(sp => new SaltStore(options.SaltFolder, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SessionTracker(sp.GetRequiredService<TimeProvider>()));
+        // Bots and referrer spam are dropped, and the rest classified, before anything is identified.
+        services.TryAddSingleton(_ =>
+        {
+            var classifier = EventClassifier.Load(options.DataSetsFolder is { } folder ? new DataSets(folder) : DataSets.FindDefault());
+            RootDomain.Use(classifier.Suffixes);
+            return classifier;
+        });
         services.TryAddSingleton<EventRecorder>();
         services.TryAddSingleton(sp => new EventBuffer(
             sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<TimeProvider>(), options.Buffer, sp.GetService<ILogger<EventBuffer>>()));

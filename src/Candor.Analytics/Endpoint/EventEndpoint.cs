@@ -1,3 +1,4 @@
+using Candor.Analytics.Classification;
 using System.Globalization;
 using System.Net;
 using Candor.Analytics.Ingestion;
@@ -67,14 +68,15 @@ public static class EventEndpoint
             return;
         }
 
-        var known = 0;
-        foreach (var domain in request.Domains) if (options.Sites.Contains(domain)) known++;
-        IReadOnlyList<StoredEvent> events = [];
-        if (known > 0)
+        var ip = ClientAddress(context.Connection.RemoteIpAddress);
+        var userAgent = context.Request.Headers.UserAgent.ToString();
+        var outcome = services.GetRequiredService<EventRecorder>().Process(request, options.Sites, ip, userAgent);
+        var events = outcome.Events;
+        if (outcome.Dropped is not (null or DropReason.UnknownSite))
         {
-            var ip = ClientAddress(context.Connection.RemoteIpAddress);
-            var userAgent = context.Request.Headers.UserAgent.ToString();
-            events = services.GetRequiredService<EventRecorder>().Record(request, options.Sites, ip, userAgent);
+            counters.AddClassified(request.Domains.Count);
+            await Accepted(response, dropped: request.Domains.Count);
+            return;
         }
         var buffer = services.GetRequiredService<EventBuffer>();
         for (var i = 0; i < events.Count; i++)

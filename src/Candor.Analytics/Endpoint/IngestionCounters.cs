@@ -23,8 +23,13 @@ public sealed class IngestionCounters
     /// <summary>Events answered 503 because the buffer was full.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
+    /// <summary>Events dropped as coming from a bot, referrer spam, or engagement with no live session.</summary>
+    public long Classified => Interlocked.Read(ref _classified);
+    private long _classified;
+
     internal void AddAccepted(int n) => Interlocked.Add(ref _accepted, n);
     internal void AddGlobalPrivacyControl() => Interlocked.Increment(ref _globalPrivacyControl);
     internal void AddUnknownSite(int n) => Interlocked.Add(ref _unknownSite, n);
     internal void AddRefused(int n) => Interlocked.Add(ref _refused, n);
+    internal void AddClassified(int n) => Interlocked.Add(ref _classified, n);
 }

@@ -15,7 +15,7 @@ namespace Candor.Server.Configuration;
 public static class AnalyticsConfigSection
 {
     private const string Section = "analytics";
-    private static readonly HashSet<string> Known = ["sites", "gpc", "retention_months", "k_threshold"];
+    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> candor, string siteSource)
     {
@@ -35,10 +35,17 @@ public static class AnalyticsConfigSection
             bool b => b,
             var other => throw Error("gpc", $"expected true or false, got '{other}'"),
         };
+        var dataSets = section.GetValueOrDefault("data_sets") switch
+        {
+            null => options.AnalyticsDataSets,
+            string folder => Path.GetFullPath(folder, siteSource),
+            var other => throw Error("data_sets", $"expected a folder, got '{other}'"),
+        };
         return options with
         {
             AnalyticsSites = sites,
             AnalyticsHonoursGpc = gpc,
+            AnalyticsDataSets = dataSets,
             DataFolder = options.DataFolder ?? (sites.Count > 0 ? Path.Combine(siteSource, ".candor") : null),
         };
     }

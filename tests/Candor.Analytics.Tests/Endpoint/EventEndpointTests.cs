@@ -30,6 +30,30 @@ public sealed class EventEndpointTests
     }
 
     [Fact]
+    public async Task BotsAreDroppedAndBrowsersClassifiedBeforeStoring()
+    {
+        await using var host = await AnalyticsHost.StartAsync();
+        var bot = await host.PostAsync(Pageview, configure: r => UserAgent(r, "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+        Assert.Equal(HttpStatusCode.Accepted, bot.StatusCode);
+        Assert.Equal("1", bot.Headers.GetValues(EventEndpoint.DroppedHeader).Single());
+        var headless = await host.PostAsync(Pageview, configure: r => UserAgent(r, "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36"));
+        Assert.Equal("1", headless.Headers.GetValues(EventEndpoint.DroppedHeader).Single());
+        var firefox = await host.PostAsync(Pageview, configure: r => UserAgent(r, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"));
+        Assert.False(firefox.Headers.Contains(EventEndpoint.DroppedHeader));
+        Assert.Equal(2, host.Services.GetRequiredService<IngestionCounters>().Classified);
+        await host.StopAsync();
+
+        var rows = await host.QueryFileAsync("SELECT browser, os, device, source FROM events");
+        Assert.Equal([["Firefox", "Windows", "Desktop", "news"]], rows);
+    }
+
+    private static void UserAgent(HttpRequestMessage request, string userAgent)
+    {
+        request.Headers.UserAgent.Clear();
+        request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+    }
+
+    [Fact]
     public async Task UnknownDomainsAreDroppedWithTheHeaderAndKnownOnesOfAListKept()
     {
         await using var host = await AnalyticsHost.StartAsync();
