@@ -43,7 +43,12 @@ public sealed class AnalyticsTrackerBrowserTests
                     Headless = true,
                     Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
                 });
-                var context = await browser.NewContextAsync();
+                // Headless Chromium says "HeadlessChrome" in its User-Agent, which the server rightly drops as a
+                // bot; this test is about the tracker reaching the store, so the browser presents a desktop one.
+                var context = await browser.NewContextAsync(new()
+                {
+                    UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+                });
                 // Automation sets navigator.webdriver, which the tracker (like Plausible's) treats as a bot; a
                 // visitor's browser does not, so the test puts it back the way a visitor has it.
                 await context.AddInitScriptAsync("Object.defineProperty(Navigator.prototype,'webdriver',{get:()=>false})");
