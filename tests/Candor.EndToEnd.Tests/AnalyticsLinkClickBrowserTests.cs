@@ -32,7 +32,7 @@ public sealed class AnalyticsLinkClickBrowserTests
         await site.StartAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await AnalyticsTestSite.LaunchChromiumAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var context = await AnalyticsTestSite.VisitorContextAsync(browser);
         var answers = new EventAnswers(context);
         var page = await context.NewPageAsync();

@@ -23,18 +23,13 @@ public sealed class AnalyticsOptOutBrowserTests
             File.WriteAllText(Path.Combine(root, "src", "index.md"), "---\ntitle: Opt out\n---\n# Statistics\n\n{% analytics_opt_out %}\n");
             var site = Path.Combine(root, "site");
             new SiteBuilder(new BuildOptions { Source = Path.Combine(root, "src"), Destination = site }).Build();
-            var port = FreePort();
+            var port = DebianChromium.FreePort();
             await using var server = SiteServer.Create(new SiteServerOptions { SiteRoot = site, Host = "127.0.0.1", Port = port });
             await server.StartAsync();
             var origin = $"http://127.0.0.1:{port}";
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            await using var browser = await DebianChromium.LaunchAsync(playwright);
             var context = await browser.NewContextAsync();
             var page = await context.NewPageAsync();
             var errors = new List<string>();
@@ -66,12 +61,4 @@ public sealed class AnalyticsOptOutBrowserTests
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -35,7 +35,7 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
     /// <summary>Picks a port first so pages can name it; <paramref name="write"/> fills <c>src</c> (given the port).</summary>
     public static AnalyticsTestSite Create(string name, Action<string, int> write)
     {
-        var site = new AnalyticsTestSite(Path.Combine(Path.GetTempPath(), $"candor-{name}-" + Guid.NewGuid().ToString("N")), FreePort());
+        var site = new AnalyticsTestSite(Path.Combine(Path.GetTempPath(), $"candor-{name}-" + Guid.NewGuid().ToString("N")), DebianChromium.FreePort());
         try
         {
             Directory.CreateDirectory(site.Source);
@@ -76,15 +76,6 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
         await server.StopAsync();
         await server.DisposeAsync();
     }
-
-    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
-        await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Timeout = 30_000,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
 
     /// <summary>
     /// A context that looks like a visitor's browser: a desktop User-Agent (headless Chromium's is rightly dropped as
@@ -138,12 +129,4 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

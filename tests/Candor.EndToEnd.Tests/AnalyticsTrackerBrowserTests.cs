@@ -30,19 +30,14 @@ public sealed class AnalyticsTrackerBrowserTests
             var site = Path.Combine(root, "site");
             var data = Path.Combine(root, "data");
             new SiteBuilder(new BuildOptions { Source = src, Destination = site }).Build();
-            var port = FreePort();
+            var port = DebianChromium.FreePort();
             var origin = $"http://127.0.0.1:{port}";
             var server = SiteServer.Create(new SiteServerOptions { SiteRoot = site, Host = "127.0.0.1", Port = port, DataFolder = data, AnalyticsSites = ["example.org"], Analytics = true });
             await server.StartAsync();
             try
             {
                 using var playwright = await Playwright.CreateAsync();
-                await using var browser = await playwright.Chromium.LaunchAsync(new()
-                {
-                    ExecutablePath = "/usr/bin/chromium",
-                    Headless = true,
-                    Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-                });
+                await using var browser = await DebianChromium.LaunchAsync(playwright);
                 // Headless Chromium says "HeadlessChrome" in its User-Agent, which the server rightly drops as a
                 // bot; this test is about the tracker reaching the store, so the browser presents a desktop one.
                 var context = await browser.NewContextAsync(new()
@@ -103,12 +98,4 @@ public sealed class AnalyticsTrackerBrowserTests
         Assert.True(condition(), "timed out");
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

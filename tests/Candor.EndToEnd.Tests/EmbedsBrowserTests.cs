@@ -16,12 +16,6 @@ namespace Candor.EndToEnd.Tests;
 /// </summary>
 public sealed class EmbedsBrowserTests
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-    ];
-
     private const string VideoFrame = "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1";
 
     [Fact]
@@ -30,7 +24,7 @@ public sealed class EmbedsBrowserTests
         var root = Path.Combine(Path.GetTempPath(), "candor-embeds-e2e-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var port = FreePort();
+            var port = DebianChromium.FreePort();
             var origin = $"http://127.0.0.1:{port}";
             // A copy of the example whose `url` is this server, so absolute links (redirect pages) stay on it.
             var example = Path.Combine(root, "example");
@@ -56,7 +50,7 @@ public sealed class EmbedsBrowserTests
             Assert.Contains("/video/", pages);
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs, Headless = true });
+            await using var browser = await DebianChromium.LaunchAsync(playwright);
             var context = await browser.NewContextAsync();
             var requests = new ConcurrentQueue<string>();
             context.Request += (_, request) => requests.Enqueue(request.Url);
@@ -154,14 +148,6 @@ public sealed class EmbedsBrowserTests
         }
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     internal static string RepositoryRoot()
     {

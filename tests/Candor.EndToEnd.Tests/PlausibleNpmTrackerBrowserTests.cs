@@ -34,7 +34,7 @@ public sealed class PlausibleNpmTrackerBrowserTests
         await site.StartAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await AnalyticsTestSite.LaunchChromiumAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var context = await AnalyticsTestSite.VisitorContextAsync(browser);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
