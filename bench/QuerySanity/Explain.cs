@@ -2,8 +2,11 @@ using Candor.Analytics.Query.Sql;
 using Candor.Analytics.Store;
 
 /// <summary>With CANDOR_EXPLAIN=1, prints each statement and DuckDB's EXPLAIN ANALYZE of it (to see where time goes).</summary>
-internal sealed class ExplainingReader(ISqlReader inner) : ISqlReader
+internal sealed class ExplainingReader(DuckDbEventStore inner) : ISqlReader, ISqlWriter
 {
+    public Task ExecuteAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken = default) =>
+        inner.ExecuteAsync(statements, cancellationToken);
+
     public ISqlDialect Dialect => inner.Dialect;
 
     public async Task<IReadOnlyList<object?[]>> ReadAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
