@@ -87,7 +87,7 @@ StatsQuery[] Dashboard(DateRange range)
 var last30 = new DateRange(end.AddDays(-30), end);
 if (Environment.GetEnvironmentVariable("CANDOR_EXPLAIN") == "1")
 {
-    await engine.QueryAsync(Query(last30, [Metric.Visitors], "visit:source"));
+    await engine.QueryAsync(Query(last30, [Metric.Visitors, Metric.Visits], Environment.GetEnvironmentVariable("CANDOR_EXPLAIN_DIMENSION") ?? "visit:source"));
     return;
 }
 var year = new DateRange(start, end);

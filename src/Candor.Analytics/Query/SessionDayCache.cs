@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Candor.Analytics.Query.Sql;
 using Candor.Analytics.Store;
 
@@ -15,7 +16,11 @@ namespace Candor.Analytics.Query;
 internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, TimeProvider time)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _fills = new(StringComparer.Ordinal);
+
+    // Process-wide, per store and site: two engines over one store (say, the API's and the dashboard's) must not
+    // both summarise the same day, which would count its sessions twice.
+    // Weak on the store, so a disposed store's gates go with it.
+    private static readonly ConditionalWeakTable<ISqlReader, ConcurrentDictionary<string, SemaphoreSlim>> Fills = new();
 
     /// <summary>The whole, closed days inside <paramref name="range"/>; null when there are none.</summary>
     public static DateRange? CacheableDays(DateRange range, DateTime nowUtc)
@@ -27,7 +32,10 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
         return end > first ? new DateRange(first, end) : null;
     }
 
-    /// <summary>Makes sure the closed days of <paramref name="range"/> are cached and returns them (null: none).</summary>
+    /// <summary>
+    /// Makes sure the closed days of <paramref name="range"/> are cached and returns them; null when there are none
+    /// or filling failed (the query then summarises from the events: slower, never wrong).
+    /// </summary>
     public async Task<DateRange?> EnsureAsync(string site, DateRange range, CancellationToken cancellationToken)
     {
         if (CacheableDays(range, time.GetUtcNow().UtcDateTime) is not { } days) return null;
@@ -35,7 +43,7 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
         if ((await FilledAsync(site, days, cancellationToken)).Count == expected) return days;
 
         // One fill per site at a time: the dashboard's parallel queries wait for the first one's work.
-        var gate = _fills.GetOrAdd(site, _ => new SemaphoreSlim(1, 1));
+        var gate = Fills.GetValue(reader, _ => new(StringComparer.Ordinal)).GetOrAdd(site, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -51,6 +59,11 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
                     runStart = null;
                 }
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A failed fill rolled back its transaction; the cache is an optimisation, so answer without it.
+            return null;
         }
         finally
         {

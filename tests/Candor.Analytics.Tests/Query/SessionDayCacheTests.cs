@@ -97,6 +97,19 @@ public sealed class SessionDayCacheTests : IAsyncLifetime
         Assert.Equal([0], Assert.Single((await _site.Engine.QueryAsync(monday)).Rows).Metrics);
     }
 
+    [Fact]
+    public async Task Two_engines_filling_at_once_count_each_session_once()
+    {
+        var query = ThreeDays("visit:source", Metric.Visits);
+        var expected = Flatten(await new StatsEngine(_site.Store, _site.Time, cacheSessions: false).QueryAsync(query));
+        var other = new StatsEngine(_site.Store, _site.Time);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? _site.Engine : other).QueryAsync(query)));
+
+        Assert.All(answers, a => Assert.Equal(expected, Flatten(a)));
+        Assert.Equal(24L, (await _site.Store.QueryAsync("SELECT count(*) FROM session_days"))[0][0]);
+    }
+
     private static List<string> Flatten(QueryResult result) =>
         result.Rows.Select(r => string.Join("|", r.Dimensions) + "=" + string.Join(",", r.Metrics)).ToList();
 }
