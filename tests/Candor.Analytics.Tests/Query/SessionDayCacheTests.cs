@@ -110,6 +110,33 @@ public sealed class SessionDayCacheTests : IAsyncLifetime
         Assert.Equal(24L, (await _site.Store.QueryAsync("SELECT count(*) FROM session_days"))[0][0]);
     }
 
+    [Fact]
+    public async Task Many_missing_days_are_filled_in_the_background_while_queries_summarise_events()
+    {
+        await using var site = new StatsSite();
+        var first = StatsSite.Day.AddDays(-20);
+        for (var day = 0; day < 20; day++)
+            site.Visit((ulong)(day % 6), first.AddDays(day).AddHours(9), e => e with { Country = day % 2 == 0 ? "DE" : "FR" }).Pageview("/").Pageview("/a", TimeSpan.FromMinutes(3));
+        await site.FlushAsync();
+        site.Time.SetUtcNow(new DateTimeOffset(StatsSite.Day.AddHours(12)));
+        var query = new StatsQuery
+        {
+            Site = StatsSite.Site,
+            Range = new DateRange(first, StatsSite.Day),
+            Metrics = [Metric.Visitors, Metric.Visits, Metric.BounceRate],
+            Dimensions = [Dimension.Parse("visit:country")],
+        };
+
+        var answer = Flatten(await site.Engine.QueryAsync(query));
+        Assert.Equal(["DE=3,10,0", "FR=3,10,0"], answer);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((long)(await site.Store.QueryAsync("SELECT count(*) FROM session_days_filled"))[0][0]! < 20 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.Equal(20L, (await site.Store.QueryAsync("SELECT count(*) FROM session_days_filled"))[0][0]);
+        Assert.Equal(answer, Flatten(await site.Engine.QueryAsync(query)));
+    }
+
     private static List<string> Flatten(QueryResult result) =>
         result.Rows.Select(r => string.Join("|", r.Dimensions) + "=" + string.Join(",", r.Metrics)).ToList();
 }
