@@ -44,7 +44,15 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
     {
         if (CacheableDays(range, time.GetUtcNow().UtcDateTime) is not { } days) return null;
         var expected = (int)(days.To - days.From).TotalDays;
-        var missing = expected - (await FilledAsync(site, days, cancellationToken)).Count;
+        int missing;
+        try
+        {
+            missing = expected - (await FilledAsync(site, days, cancellationToken)).Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null; // no usable cache (say, a store without the table): answer from the events
+        }
         if (missing == 0) return days;
         if (missing > WaitForDays)
         {
