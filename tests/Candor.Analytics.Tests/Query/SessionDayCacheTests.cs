@@ -73,6 +73,23 @@ public sealed class SessionDayCacheTests : IAsyncLifetime
         Assert.Equal(Flatten(expected), Flatten(await _site.Engine.QueryAsync(query)));
     }
 
+    [Theory]
+    [InlineData("event:page", "/q1")]
+    [InlineData("event:name", "Signup")]
+    public async Task An_event_filter_keeps_the_sessions_with_a_matching_event_cached_or_not(string dimension, string value)
+    {
+        var query = ThreeDays("visit:country", Metric.Visitors, Metric.Visits, Metric.BounceRate, Metric.VisitDuration) with
+        {
+            Filters = [new Filter(FilterOperator.Is, Dimension.Parse(dimension), [value])],
+        };
+        var expected = await new StatsEngine(_site.Store, _site.Time, cacheSessions: false).QueryAsync(query);
+        Assert.NotEmpty(expected.Rows);
+        Assert.Equal(Flatten(expected), Flatten(await _site.Engine.QueryAsync(query)));
+        // The same figures as when the events are counted too (the path that cannot use the cache).
+        var withPageviews = await _site.Engine.QueryAsync(query with { Metrics = [.. query.Metrics, Metric.Pageviews] });
+        Assert.Equal(Flatten(expected), withPageviews.Rows.Select(r => string.Join("|", r.Dimensions) + "=" + string.Join(",", r.Metrics.Take(4))).ToList());
+    }
+
     [Fact]
     public async Task A_late_event_for_a_cached_day_is_counted()
     {
