@@ -90,8 +90,7 @@ await store.ExecuteAsync([new SqlStatement("DELETE FROM session_days", []), new 
 var fill = Stopwatch.StartNew();
 await engine.QueryAsync(Query(new DateRange(start, end), [Metric.Visitors]));
 Console.WriteLine($"First 12-month query with a cold cache: {fill.Elapsed.TotalMilliseconds:F0} ms");
-var days = (long)(end - start).TotalDays;
-while ((long)(await store.ReadAsync("SELECT count(*) FROM session_days_filled", []))[0][0]! < days) await Task.Delay(100);
+await engine.PrepareAsync("bench.example", new DateRange(start, end));
 Console.WriteLine($"Session cache filled for 12 months after {fill.Elapsed.TotalMilliseconds:F0} ms");
 
 var last30 = new DateRange(end.AddDays(-30), end);

@@ -56,14 +56,18 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
         if (missing == 0) return days;
         if (missing > WaitForDays)
         {
-            _ = Task.Run(() => FillAsync(site, days, CancellationToken.None), CancellationToken.None);
+            _ = Task.Run(() => FillDaysAsync(site, days, CancellationToken.None), CancellationToken.None);
             return null;
         }
-        return await FillAsync(site, days, cancellationToken) ? days : null;
+        return await FillDaysAsync(site, days, cancellationToken) ? days : null;
     }
 
+    /// <summary>Fills every missing closed day of <paramref name="range"/> now (start-up warming, benchmarks); false when that failed.</summary>
+    public Task<bool> FillAsync(string site, DateRange range, CancellationToken cancellationToken) =>
+        CacheableDays(range, time.GetUtcNow().UtcDateTime) is { } days ? FillDaysAsync(site, days, cancellationToken) : Task.FromResult(true);
+
     /// <summary>Fills the missing days of <paramref name="days"/>, one transaction per run of at most <see cref="DaysPerFill"/> days; false when that failed.</summary>
-    private async Task<bool> FillAsync(string site, DateRange days, CancellationToken cancellationToken)
+    private async Task<bool> FillDaysAsync(string site, DateRange days, CancellationToken cancellationToken)
     {
         // One fill per store and site at a time: the dashboard's parallel queries wait for the first one's work, and
         // a background fill that finds the days done by another has nothing left to do.
