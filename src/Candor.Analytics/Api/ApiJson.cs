@@ -1,0 +1,19 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Candor.Analytics.Api;
+
+/// <summary>Writes a JSON answer built with a <see cref="Utf8JsonWriter"/>.</summary>
+internal static class ApiJson
+{
+    public static async Task WriteAsync(HttpResponse response, Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        await using (var json = new Utf8JsonWriter(buffer))
+            write(json);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    }
+}

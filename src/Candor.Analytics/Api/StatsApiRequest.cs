@@ -1,0 +1,67 @@
+using Candor.Analytics.Api.Keys;
+using Candor.Analytics.Query;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Candor.Analytics.Api;
+
+/// <summary>An authorized Stats API request: the one site it may read and what answering it needs.</summary>
+internal sealed class StatsApiRequest
+{
+    private StatsApiRequest(string site, IStatsQueries queries, DateTime now, IReadOnlyList<Goal> goals)
+    {
+        Site = site;
+        Queries = queries;
+        Now = now;
+        Goals = goals;
+    }
+
+    public string Site { get; }
+    public IStatsQueries Queries { get; }
+    public DateTime Now { get; }
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+    public IReadOnlyList<Goal> Goals { get; }
+
+    /// <summary>Checks the bearer key; on failure writes the error and returns null.</summary>
+    public static async Task<ApiKey?> AuthenticateAsync(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var (key, error) = context.RequestServices.GetRequiredService<ApiAuthorization>().Authenticate(context.Request);
+        if (error is not null) await error.WriteAsync(context.Response);
+        return key;
+    }
+
+    /// <summary>Checks that the key may read <paramref name="siteId"/>; on failure writes the error and returns null.</summary>
+    public static async Task<StatsApiRequest?> ForSiteAsync(HttpContext context, ApiKey key, string? siteId)
+    {
+        var services = context.RequestServices;
+        var (site, error) = services.GetRequiredService<ApiAuthorization>().Authorize(key, siteId);
+        if (error is not null)
+        {
+            await error.WriteAsync(context.Response);
+            return null;
+        }
+        return new StatsApiRequest(site!, services.GetRequiredService<IStatsQueries>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            services.GetRequiredService<StatsApiOptions>().GoalsOf(site!));
+    }
+
+    /// <summary>Both checks, for the v1 endpoints whose <c>site_id</c> is in the query string.</summary>
+    public static async Task<StatsApiRequest?> AuthorizeAsync(HttpContext context, string? siteId) =>
+        await AuthenticateAsync(context) is { } key ? await ForSiteAsync(context, key, siteId) : null;
+
+    /// <summary>Plausible's error for a goal filter naming a goal the site does not have, or null.</summary>
+    public string? UnconfiguredGoal(IEnumerable<Filter> filters)
+    {
+        foreach (var filter in filters.Where(f => f.Dimension.Name == "event:goal"))
+        foreach (var name in filter.Values)
+        {
+            if (Goals.Any(g => g.DisplayName == name)) continue;
+            var what = name.StartsWith("Visit ", StringComparison.Ordinal)
+                ? $"The pageview goal for the pathname `{name["Visit ".Length..]}` is not configured for this site. "
+                : $"The goal `{name}` is not configured for this site. ";
+            return what + "Find out how to configure goals here: https://plausible.io/docs/stats-api#filtering-by-goals";
+        }
+        return null;
+    }
+}
