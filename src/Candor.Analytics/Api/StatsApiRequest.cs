@@ -8,16 +8,19 @@ namespace Candor.Analytics.Api;
 /// <summary>An authorized Stats API request: the one site it may read and what answering it needs.</summary>
 internal sealed class StatsApiRequest
 {
-    private StatsApiRequest(string site, IStatsQueries queries, DateTime now, IReadOnlyList<Goal> goals)
+    private readonly IServiceProvider _services;
+
+    private StatsApiRequest(string site, IServiceProvider services, DateTime now, IReadOnlyList<Goal> goals)
     {
         Site = site;
-        Queries = queries;
+        _services = services;
         Now = now;
         Goals = goals;
     }
 
     public string Site { get; }
-    public IStatsQueries Queries { get; }
+    /// <summary>Resolved only once the request is known to be valid: checking parameters needs no database.</summary>
+    public IStatsQueries Queries => _services.GetRequiredService<IStatsQueries>();
     public DateTime Now { get; }
     public DateOnly Today => DateOnly.FromDateTime(Now);
     public IReadOnlyList<Goal> Goals { get; }
@@ -41,7 +44,7 @@ internal sealed class StatsApiRequest
             await error.WriteAsync(context.Response);
             return null;
         }
-        return new StatsApiRequest(site!, services.GetRequiredService<IStatsQueries>(),
+        return new StatsApiRequest(site!, services,
             services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
             services.GetRequiredService<StatsApiOptions>().GoalsOf(site!));
     }

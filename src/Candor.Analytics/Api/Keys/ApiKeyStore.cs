@@ -80,7 +80,15 @@ public sealed class ApiKeyStore
         var info = new FileInfo(_path);
         var state = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
         if (state == _seen) return;
-        _byHash = ReadFile().ToDictionary(k => k.Sha256, StringComparer.Ordinal);
+        try
+        {
+            _byHash = ReadFile().ToDictionary(k => k.Sha256, StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // Fail closed: a damaged file grants nothing (and `candor keys list` says what is wrong with it).
+            _byHash = new Dictionary<string, ApiKey>(StringComparer.Ordinal);
+        }
         _seen = state;
     }
 
