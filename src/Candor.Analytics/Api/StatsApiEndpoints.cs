@@ -2,6 +2,8 @@ using Candor.Analytics.Api.Keys;
 using Candor.Analytics.Api.V1;
 using Candor.Analytics.Api.V2;
 using Candor.Analytics.Endpoint;
+using Candor.Analytics.Query;
+using Candor.Analytics.Store;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +22,9 @@ public static class StatsApiEndpoints
         services.TryAddSingleton(_ => new ApiKeyStore(options.DataFolder));
         services.TryAddSingleton(sp => new ApiRateLimit(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StatsApiOptions>().HourlyRequestLimit));
         services.TryAddSingleton<ApiAuthorization>();
+        services.TryAddSingleton<IStatsQueries>(sp => new StatsEngine(
+            sp.GetRequiredService<IEventStore>() as ISqlReader ?? throw new InvalidOperationException("The Stats API needs an event store that can be queried (ISqlReader)."),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

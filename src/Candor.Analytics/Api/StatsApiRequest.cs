@@ -21,6 +21,20 @@ internal sealed class StatsApiRequest
     public string Site { get; }
     /// <summary>Resolved only once the request is known to be valid: checking parameters needs no database.</summary>
     public IStatsQueries Queries => _services.GetRequiredService<IStatsQueries>();
+
+    /// <summary>Runs the query; a question the engine rejects is the client's mistake, answered 400 (then null).</summary>
+    public async Task<QueryResult?> QueryAsync(HttpContext context, StatsQuery query)
+    {
+        try
+        {
+            return await Queries.QueryAsync(query, context.RequestAborted);
+        }
+        catch (StatsQueryException e)
+        {
+            await ApiError.BadRequest(e.Message).WriteAsync(context.Response);
+            return null;
+        }
+    }
     public DateTime Now { get; }
     public DateOnly Today => DateOnly.FromDateTime(Now);
     public IReadOnlyList<Goal> Goals { get; }

@@ -49,10 +49,14 @@ public static class StatsApiV1
         }
 
         var statsQuery = new StatsQuery { Site = api.Site, Range = range, Metrics = metrics, Filters = filters, Goals = api.Goals };
-        var current = (await api.Queries.QueryAsync(statsQuery, context.RequestAborted)).Rows.FirstOrDefault();
+        if (await api.QueryAsync(context, statsQuery) is not { } result) return;
+        var current = result.Rows.FirstOrDefault();
         ResultRow? previous = null;
         if (compare.Length > 0)
-            previous = (await api.Queries.QueryAsync(statsQuery with { Range = ApiPeriod.Previous(period, range) }, context.RequestAborted)).Rows.FirstOrDefault();
+        {
+            if (await api.QueryAsync(context, statsQuery with { Range = ApiPeriod.Previous(period, range) }) is not { } before) return;
+            previous = before.Rows.FirstOrDefault();
+        }
 
         await ApiJson.WriteAsync(context.Response, json =>
         {
@@ -95,7 +99,7 @@ public static class StatsApiV1
                 await ApiError.BadRequest($"Error parsing `interval` parameter: invalid interval `{intervalText}`. Valid intervals are `day`, `month`").WriteAsync(context.Response);
                 return;
         }
-        if (TimeLabels.Buckets(range, interval).Skip(MaxBuckets).Any())
+        if (TimeBuckets.Covering(range, interval).Skip(MaxBuckets).Any())
         {
             await ApiError.BadRequest($"The period is too long for interval `{interval.ToString().ToLowerInvariant()}`: at most {MaxBuckets} points. Use a longer interval or a shorter period.").WriteAsync(context.Response);
             return;
@@ -103,11 +107,12 @@ public static class StatsApiV1
         var (filters, metrics, error) = ParseFiltersAndMetrics(api, query, property: null);
         if (error is not null) { await error.WriteAsync(context.Response); return; }
 
-        var result = await api.Queries.QueryAsync(new StatsQuery
-        {
-            Site = api.Site, Range = range, Metrics = metrics, Filters = filters, Goals = api.Goals,
-            Dimensions = [Dimension.Parse("time")], Interval = interval, ZeroFillTime = true, Limit = MaxBuckets,
-        }, context.RequestAborted);
+        if (await api.QueryAsync(context, new StatsQuery
+            {
+                Site = api.Site, Range = range, Metrics = metrics, Filters = filters, Goals = api.Goals,
+                Dimensions = [Dimension.Parse("time")], Interval = interval, ZeroFillTime = true, Limit = MaxBuckets,
+            }) is not { } result)
+            return;
 
         await ApiJson.WriteAsync(context.Response, json =>
         {
@@ -116,7 +121,7 @@ public static class StatsApiV1
             foreach (var row in result.Rows)
             {
                 json.WriteStartObject();
-                json.WriteString("date", TimeLabels.Format(row.Dimensions[0], interval));
+                json.WriteString("date", row.Dimensions[0]);
                 for (var i = 0; i < metrics.Count; i++) MetricValues.Write(json, metrics[i].Name(), metrics[i], row.Metrics[i] ?? 0);
                 json.WriteEndObject();
             }
@@ -161,13 +166,18 @@ public static class StatsApiV1
         var queried = metrics.Any(m => m != Metric.TimeOnPage) ? metrics : [.. metrics, Metric.Visitors];
         var orderBy = queried.First(m => m != Metric.TimeOnPage);
         var offset = (long)(page - 1) * limit;
-        var rows = offset > int.MaxValue ? [] : (await api.Queries.QueryAsync(new StatsQuery
+        IReadOnlyList<ResultRow> rows = [];
+        if (offset <= int.MaxValue)
         {
-            Site = api.Site, Range = range, Metrics = queried, Goals = api.Goals, Dimensions = dimensions,
-            Filters = [.. filters, .. dimensions.Where(V1Properties.HidesEmpty).Select(d => new Filter(FilterOperator.IsNot, d, [""]))],
-            OrderBy = [(orderBy.Name(), true), .. dimensions.Select(d => (d.Name, false))],
-            Limit = limit, Offset = (int)offset,
-        }, context.RequestAborted)).Rows;
+            if (await api.QueryAsync(context, new StatsQuery
+                {
+                    Site = api.Site, Range = range, Metrics = queried, Goals = api.Goals, Dimensions = dimensions, Filters = filters,
+                    OrderBy = [(orderBy.Name(), true), .. dimensions.Select(d => (d.Name, false))],
+                    Limit = limit, Offset = (int)offset,
+                }) is not { } result)
+                return;
+            rows = result.Rows;
+        }
 
         await ApiJson.WriteAsync(context.Response, json =>
         {

@@ -22,11 +22,4 @@ public static class V1Properties
         "visit:os_version" => [Dimension.Parse("visit:os"), property],
         _ => [property],
     };
-
-    /// <summary>
-    /// Dimensions whose empty value Plausible leaves out of breakdowns (no UTM tag, no entry page, unknown
-    /// country): a row for "nothing" would crowd out real values.
-    /// </summary>
-    public static bool HidesEmpty(Dimension dimension) => dimension.Name is "visit:country" or "visit:entry_page" or "visit:exit_page"
-        or "visit:utm_source" or "visit:utm_medium" or "visit:utm_campaign" or "visit:utm_content" or "visit:utm_term";
 }

@@ -49,7 +49,7 @@ public static class StatsApiV2
                 await ApiError.BadRequest(error!).WriteAsync(context.Response);
                 return;
             }
-            var result = await api.Queries.QueryAsync(query.Query, context.RequestAborted);
+            if (await api.QueryAsync(context, query.Query) is not { } result) return;
             await ApiJson.WriteAsync(context.Response, json => Write(json, query, result, siteId!));
         }
     }
@@ -57,15 +57,13 @@ public static class StatsApiV2
     private static void Write(Utf8JsonWriter json, V2Query v2, QueryResult result, string siteId)
     {
         var query = v2.Query;
-        var intervals = query.Dimensions.Select(d => d.IsTime ? TimeLabels.Of(d, query.Interval) : (Interval?)null).ToList();
         json.WriteStartObject();
         json.WriteStartArray("results");
         foreach (var row in result.Rows)
         {
             json.WriteStartObject();
             json.WriteStartArray("dimensions");
-            for (var d = 0; d < row.Dimensions.Count; d++)
-                json.WriteStringValue(intervals[d] is { } interval ? TimeLabels.Format(row.Dimensions[d], interval) : row.Dimensions[d]);
+            foreach (var value in row.Dimensions) json.WriteStringValue(value);
             json.WriteEndArray();
             json.WriteStartArray("metrics");
             for (var m = 0; m < query.Metrics.Count; m++) MetricValues.Write(json, query.Metrics[m], row.Metrics[m]);
@@ -76,7 +74,7 @@ public static class StatsApiV2
 
         json.WriteStartObject("meta");
         if (v2.IncludeImports) json.WriteBoolean("imports_included", false);
-        if (v2.IncludeTimeLabels) WriteTimeLabels(json, v2, result, intervals);
+        if (v2.IncludeTimeLabels) WriteTimeLabels(json, v2, result);
         if (v2.IncludeTotalRows) json.WriteNumber("total_rows", result.TotalRows);
         json.WriteEndObject();
 
@@ -113,10 +111,11 @@ public static class StatsApiV2
     }
 
     /// <summary>Every bucket of the first time dimension, data or not (for "all", from the first bucket with data).</summary>
-    private static void WriteTimeLabels(Utf8JsonWriter json, V2Query v2, QueryResult result, List<Interval?> intervals)
+    private static void WriteTimeLabels(Utf8JsonWriter json, V2Query v2, QueryResult result)
     {
-        var index = intervals.FindIndex(i => i is not null);
-        var interval = intervals[index]!.Value;
+        var query = v2.Query;
+        var index = query.Dimensions.ToList().FindIndex(d => d.IsTime);
+        var interval = TimeBuckets.IntervalOf(query.Dimensions[index], query.Interval);
         var range = v2.Query.Range;
         if (v2.DateRangeName == "all")
         {
@@ -126,7 +125,7 @@ public static class StatsApiV2
             range = first is { } start ? range with { From = start } : range with { From = range.To.AddDays(-1) };
         }
         json.WriteStartArray("time_labels");
-        foreach (var bucket in TimeLabels.Buckets(range, interval).Take(100_000)) json.WriteStringValue(TimeLabels.Format(bucket, interval));
+        foreach (var bucket in TimeBuckets.Covering(range, interval).Take(100_000)) json.WriteStringValue(TimeBuckets.Format(bucket, interval));
         json.WriteEndArray();
     }
 }
