@@ -13,7 +13,7 @@ public sealed record ApiError(int Status, string Message)
         response.StatusCode = Status;
         response.ContentType = "application/json; charset=utf-8";
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, ApiJson.Options))
         {
             json.WriteStartObject();
             json.WriteString("error", Message);
