@@ -36,7 +36,6 @@ internal sealed class StatsApiRequest
         }
     }
     public DateTime Now { get; }
-    public DateOnly Today => DateOnly.FromDateTime(Now);
     public IReadOnlyList<Goal> Goals { get; }
 
     /// <summary>Checks the bearer key; on failure writes the error and returns null.</summary>

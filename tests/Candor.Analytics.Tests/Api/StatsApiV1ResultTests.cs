@@ -60,15 +60,17 @@ public sealed class StatsApiV1ResultTests(StatsApiFixture fixture) : IClassFixtu
     [Fact]
     public async Task TimeseriesByDayAndMonth()
     {
-        var week = (await Ok("/api/v1/stats/timeseries?site_id=example.org&period=7d&date=2021-01-01")).GetProperty("results");
+        // 7d: the seven full days before the date (Plausible's current rule, shared with the dashboard).
+        var week = (await Ok("/api/v1/stats/timeseries?site_id=example.org&period=7d&date=2021-01-02")).GetProperty("results");
         Assert.Equal(7, week.GetArrayLength());
         Assert.Equal("""{"date":"2020-12-26","visitors":0}""", week[0].GetRawText());
         Assert.Equal("""{"date":"2020-12-31","visitors":1}""", week[5].GetRawText());
         Assert.Equal("""{"date":"2021-01-01","visitors":2}""", week[6].GetRawText());
 
-        var months = (await Ok("/api/v1/stats/timeseries?site_id=example.org&period=6mo&date=2021-01-15")).GetProperty("results");
+        var months = (await Ok("/api/v1/stats/timeseries?site_id=example.org&period=6mo&date=2021-02-15")).GetProperty("results");
         Assert.Equal(["2020-08-01", "2020-09-01", "2020-10-01", "2020-11-01", "2020-12-01", "2021-01-01"], months.EnumerateArray().Select(r => r.GetProperty("date").GetString()));
         Assert.Equal(1, months[4].GetProperty("visitors").GetInt32());
+        Assert.Equal(2, months[5].GetProperty("visitors").GetInt32());
         var daily = (await Ok("/api/v1/stats/timeseries?site_id=example.org&period=custom&date=2020-12-31,2021-01-01&interval=date")).GetProperty("results");
         Assert.Equal("""[{"date":"2020-12-31","visitors":1},{"date":"2021-01-01","visitors":2}]""", daily.GetRawText());
     }

@@ -36,8 +36,9 @@ public static class StatsApiV1
     {
         if (await StatsApiRequest.AuthorizeAsync(context, context.Request.Query["site_id"]) is not { } api) return;
         var query = context.Request.Query;
-        var (period, range, periodError) = V1Period.Parse(query, api.Today);
-        if (periodError is not null) { await ApiError.BadRequest(periodError).WriteAsync(context.Response); return; }
+        var (period, periodError) = V1Period.Parse(query, api.Now);
+        if (period is null) { await ApiError.BadRequest(periodError!).WriteAsync(context.Response); return; }
+        var range = period.Range;
         // Plausible ignores `property` here.
         var (filters, metrics, error) = ParseFiltersAndMetrics(api, query, property: null);
         if (error is not null) { await error.WriteAsync(context.Response); return; }
@@ -54,7 +55,7 @@ public static class StatsApiV1
         ResultRow? previous = null;
         if (compare.Length > 0)
         {
-            if (await api.QueryAsync(context, statsQuery with { Range = ApiPeriod.Previous(period, range) }) is not { } before) return;
+            if (await api.QueryAsync(context, statsQuery with { Range = Change.ComparedRange(range, Comparison.PreviousPeriod)!.Value }) is not { } before) return;
             previous = before.Rows.FirstOrDefault();
         }
 
@@ -71,7 +72,7 @@ public static class StatsApiV1
                 {
                     var before = previous?.Metrics[i] ?? 0;
                     MetricValues.Write(json, "comparison_value", metrics[i], before);
-                    var change = ComparisonChange.Of(metrics[i], value, before);
+                    var change = Change.Of(metrics[i], value, before);
                     json.WritePropertyName("change");
                     if (change is { } c) json.WriteNumberValue(metrics[i] == Metric.ConversionRate ? c : (long)c); else json.WriteNullValue();
                 }
@@ -86,13 +87,14 @@ public static class StatsApiV1
     {
         if (await StatsApiRequest.AuthorizeAsync(context, context.Request.Query["site_id"]) is not { } api) return;
         var query = context.Request.Query;
-        var (_, range, periodError) = V1Period.Parse(query, api.Today);
-        if (periodError is not null) { await ApiError.BadRequest(periodError).WriteAsync(context.Response); return; }
+        var (period, periodError) = V1Period.Parse(query, api.Now);
+        if (period is null) { await ApiError.BadRequest(periodError!).WriteAsync(context.Response); return; }
+        var range = period.Range;
         var intervalText = query["interval"].ToString();
         Interval interval;
         switch (intervalText)
         {
-            case "": interval = ApiPeriod.DefaultInterval(range); break;
+            case "": interval = period.DefaultInterval; break;
             case "day" or "date": interval = Interval.Day; break;
             case "month": interval = Interval.Month; break;
             default:
@@ -134,8 +136,9 @@ public static class StatsApiV1
     {
         if (await StatsApiRequest.AuthorizeAsync(context, context.Request.Query["site_id"]) is not { } api) return;
         var query = context.Request.Query;
-        var (_, range, periodError) = V1Period.Parse(query, api.Today);
-        if (periodError is not null) { await ApiError.BadRequest(periodError).WriteAsync(context.Response); return; }
+        var (period, periodError) = V1Period.Parse(query, api.Now);
+        if (period is null) { await ApiError.BadRequest(periodError!).WriteAsync(context.Response); return; }
+        var range = period.Range;
         var propertyText = query["property"];
         string? propertyError = null;
         Dimension? property = null;

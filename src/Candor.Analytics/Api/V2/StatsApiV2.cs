@@ -43,7 +43,10 @@ public static class StatsApiV2
             var root = document.RootElement;
             var siteId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("site_id", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
             if (await StatsApiRequest.ForSiteAsync(context, key, siteId) is not { } api) return;
-            var (query, error) = V2QueryParser.Parse(root, api.Site, api.Now, api.Goals);
+            // "all" starts at the site's first event, which only the store knows.
+            var all = root.TryGetProperty("date_range", out var range) && range.ValueKind == JsonValueKind.String && range.GetString() == "all";
+            var firstEvent = all ? await api.Queries.FirstEventAsync(api.Site, context.RequestAborted) : null;
+            var (query, error) = V2QueryParser.Parse(root, api.Site, api.Now, api.Goals, firstEvent);
             if (query is null)
             {
                 await ApiError.BadRequest(error!).WriteAsync(context.Response);
@@ -74,7 +77,7 @@ public static class StatsApiV2
 
         json.WriteStartObject("meta");
         if (v2.IncludeImports) json.WriteBoolean("imports_included", false);
-        if (v2.IncludeTimeLabels) WriteTimeLabels(json, v2, result);
+        if (v2.IncludeTimeLabels) WriteTimeLabels(json, v2);
         if (v2.IncludeTotalRows) json.WriteNumber("total_rows", result.TotalRows);
         json.WriteEndObject();
 
@@ -110,20 +113,13 @@ public static class StatsApiV2
         json.WriteEndObject();
     }
 
-    /// <summary>Every bucket of the first time dimension, data or not (for "all", from the first bucket with data).</summary>
-    private static void WriteTimeLabels(Utf8JsonWriter json, V2Query v2, QueryResult result)
+    /// <summary>Every bucket of the time dimension in the range, data or not.</summary>
+    private static void WriteTimeLabels(Utf8JsonWriter json, V2Query v2)
     {
         var query = v2.Query;
         var index = query.Dimensions.ToList().FindIndex(d => d.IsTime);
         var interval = TimeBuckets.IntervalOf(query.Dimensions[index], query.Interval);
         var range = v2.Query.Range;
-        if (v2.DateRangeName == "all")
-        {
-            var first = result.Rows
-                .Select(r => DateTime.TryParse(r.Dimensions[index], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : (DateTime?)null)
-                .Where(t => t is not null).Min();
-            range = first is { } start ? range with { From = start } : range with { From = range.To.AddDays(-1) };
-        }
         json.WriteStartArray("time_labels");
         foreach (var bucket in TimeBuckets.Covering(range, interval).Take(100_000)) json.WriteStringValue(TimeBuckets.Format(bucket, interval));
         json.WriteEndArray();

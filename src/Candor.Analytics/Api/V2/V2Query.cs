@@ -7,8 +7,6 @@ namespace Candor.Analytics.Api.V2;
 public sealed record V2Query
 {
     public required StatsQuery Query { get; init; }
-    /// <summary>The range as the client gave it, before resolution (for <c>all</c>, time labels start at the data).</summary>
-    public required string DateRangeName { get; init; }
     public bool IncludeTimeLabels { get; init; }
     public bool IncludeTotalRows { get; init; }
     public bool IncludeImports { get; init; }

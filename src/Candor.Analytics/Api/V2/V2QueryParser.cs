@@ -23,10 +23,9 @@ public static class V2QueryParser
     private static readonly string[] RangeNames = ["day", "7d", "28d", "30d", "91d", "month", "6mo", "12mo", "year", "all"];
     private static readonly string[] IncludeFlags = ["imports", "time_labels", "total_rows"];
     private static readonly string[] SessionMetrics = ["visits", "bounce_rate", "visit_duration", "views_per_visit"];
-    /// <summary>Before any Candor site existed: "all" starts here, and the engine finds where the data does.</summary>
-    private static readonly DateTime AllStart = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static (V2Query? Query, string? Error) Parse(JsonElement root, string site, DateTime now, IReadOnlyList<Goal> goals)
+    /// <summary><paramref name="firstEvent"/>: where <c>all</c> starts (the site's first event; null: today).</summary>
+    public static (V2Query? Query, string? Error) Parse(JsonElement root, string site, DateTime now, IReadOnlyList<Goal> goals, DateTime? firstEvent = null)
     {
         if (root.ValueKind != JsonValueKind.Object) return (null, $"#: Type mismatch. Expected Object but got {ElixirInspect.TypeName(root)}.");
         foreach (var property in root.EnumerateObject())
@@ -38,8 +37,8 @@ public static class V2QueryParser
 
         var (metrics, metricNames, metricError) = ParseMetrics(root.GetProperty("metrics"));
         if (metricError is not null) return (null, metricError);
-        var (range, rangeName, rangeError) = ParseDateRange(root.GetProperty("date_range"), DateOnly.FromDateTime(now));
-        if (rangeError is not null) return (null, rangeError);
+        var (period, rangeError) = ParseDateRange(root.GetProperty("date_range"), now, firstEvent);
+        if (period is null) return (null, rangeError);
         var (dimensions, dimensionError) = ParseDimensions(root);
         if (dimensionError is not null) return (null, dimensionError);
         var (filters, filterError) = ParseFilters(root);
@@ -59,10 +58,9 @@ public static class V2QueryParser
         {
             Query = new StatsQuery
             {
-                Site = site, Range = range, Metrics = metrics, Dimensions = dimensions, Filters = filters, OrderBy = orderBy,
-                Interval = ApiPeriod.DefaultInterval(range), ZeroFillTime = false, Limit = limit, Offset = offset, Goals = goals,
+                Site = site, Range = period.Range, Metrics = metrics, Dimensions = dimensions, Filters = filters, OrderBy = orderBy,
+                Interval = period.DefaultInterval, ZeroFillTime = false, Limit = limit, Offset = offset, Goals = goals,
             },
-            DateRangeName = rangeName,
             IncludeTimeLabels = include.Contains("time_labels"),
             IncludeTotalRows = include.Contains("total_rows"),
             IncludeImports = include.Contains("imports"),
@@ -92,24 +90,23 @@ public static class V2QueryParser
         return (metrics, names, null);
     }
 
-    private static (DateRange, string, string?) ParseDateRange(JsonElement value, DateOnly today)
+    private static (ResolvedPeriod?, string?) ParseDateRange(JsonElement value, DateTime now, DateTime? firstEvent)
     {
         var invalid = $"#/date_range: Invalid date range {ElixirInspect.Of(value)}";
         if (value.ValueKind == JsonValueKind.String)
-        {
-            var name = value.GetString()!;
-            if (name == "all") return (new DateRange(AllStart, ApiPeriod.Days(today, today).To), name, null);
-            return RangeNames.Contains(name) ? (ApiPeriod.Resolve(name, today), name, null) : (default, name, invalid);
-        }
+            return RangeNames.Contains(value.GetString()) ? (Period.Resolve(value.GetString()!, (DateOnly?)null, now, firstEvent), null) : (null, invalid);
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != 2 || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
-            return (default, "", invalid);
+            return (null, invalid);
         var from = value[0].GetString()!;
         var to = value[1].GetString()!;
         if (ParseDate(from) is { } fromDate && ParseDate(to) is { } toDate)
-            return fromDate <= toDate ? (ApiPeriod.Days(fromDate, toDate), "custom", null) : (default, "", invalid);
+            return fromDate <= toDate ? (Period.Custom(fromDate, toDate), null) : (null, invalid);
         if (ParseTimestamp(from) is { } fromTime && ParseTimestamp(to) is { } toTime && fromTime <= toTime)
-            return (new DateRange(fromTime, toTime.AddSeconds(1)), "custom", null);
-        return (default, "", invalid);
+        {
+            var range = new DateRange(fromTime, toTime.AddSeconds(1));
+            return (new ResolvedPeriod("custom", range, range.Length <= TimeSpan.FromDays(1) ? Interval.Hour : Interval.Day, []), null);
+        }
+        return (null, invalid);
     }
 
     private static DateOnly? ParseDate(string text) =>
