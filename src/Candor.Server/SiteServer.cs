@@ -55,6 +55,8 @@ public static class SiteServer
                 DataFolder = options.DataFolder!,
                 HonourGlobalPrivacyControl = options.AnalyticsHonoursGpc,
                 DataSetsFolder = options.AnalyticsDataSets,
+                RetentionMonths = options.AnalyticsRetentionMonths,
+                Goals = options.AnalyticsGoals,
             });
 
         var app = builder.Build();

@@ -139,6 +139,25 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader
         }
     }
 
+    public async Task<long> DeleteOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM events WHERE timestamp < $cutoff";
+            command.Parameters.Add(new DuckDBParameter("cutoff", DateTime.SpecifyKind(cutoffUtc, DateTimeKind.Unspecified)));
+            var deleted = command.ExecuteNonQuery();
+            // Fold the deletion into the file now: until a checkpoint, deleted rows still sit in the file's old blocks.
+            if (deleted > 0) Execute(_connection, "CHECKPOINT");
+            return deleted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Runs a read-only query (tests and, later, the query layer) under the same lock as appends.</summary>
     internal async Task<List<object?[]>> QueryAsync(string sql)
     {

@@ -1,3 +1,5 @@
+using Goal = Candor.Analytics.Query.Goal;
+
 namespace Candor.Server.Configuration;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace Candor.Server.Configuration;
 ///   analytics:
 ///     sites: [example.org, docs.example.org]   # domains whose events are kept (the tracker's data-domain)
 ///     gpc: true                                # drop events sent with Sec-GPC: 1 (default)
+///     retention_months: 24                     # delete events older than this (default: keep); the policy says so
+///     goals: [Signup, "404", /docs/*]          # conversions: event names, and page paths (starting with /, * wildcards)
 /// </code>
 /// The store (<c>analytics.duckdb</c>) and the daily salts live in the data folder, <c>SITE/.candor</c> unless
 /// <c>--data DIR</c> says otherwise.
@@ -15,7 +19,7 @@ namespace Candor.Server.Configuration;
 public static class AnalyticsConfigSection
 {
     private const string Section = "analytics";
-    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold"];
+    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold", "goals"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> candor, string siteSource)
     {
@@ -41,9 +45,23 @@ public static class AnalyticsConfigSection
             string folder => Path.GetFullPath(folder, siteSource),
             var other => throw Error("data_sets", $"expected a folder, got '{other}'"),
         };
+        var retention = section.GetValueOrDefault("retention_months") switch
+        {
+            null => options.AnalyticsRetentionMonths,
+            long n and >= 1 and <= 120 => (int)n,
+            var other => throw Error("retention_months", $"expected a whole number of months from 1 to 120, got '{other}'"),
+        };
+        var goals = section.GetValueOrDefault("goals") switch
+        {
+            null => options.AnalyticsGoals,
+            IEnumerable<object?> items => items.Select(ReadGoal).ToList(),
+            var other => throw Error("goals", $"expected a list of event names and page paths, got '{other}'"),
+        };
         return options with
         {
             AnalyticsSites = sites,
+            AnalyticsRetentionMonths = retention,
+            AnalyticsGoals = goals,
             AnalyticsHonoursGpc = gpc,
             AnalyticsDataSets = dataSets,
             DataFolder = options.DataFolder ?? (sites.Count > 0 ? Path.Combine(siteSource, ".candor") : null),
@@ -57,6 +75,18 @@ public static class AnalyticsConfigSection
         if (site.Length == 0 || site.Contains("://", StringComparison.Ordinal) || site.IndexOfAny(['/', ' ', ',', ':']) >= 0)
             throw Error("sites", $"'{raw}' is not a domain (write example.org, without scheme, port or path)");
         return site.ToLowerInvariant();
+    }
+
+    /// <summary>A goal: a page path when it starts with <c>/</c> (<c>*</c> wildcards allowed), else a custom event name.</summary>
+    private static Goal ReadGoal(object? raw)
+    {
+        // YAML reads `- 404` as a number; the 404 goal is the event name "404", as the tracker sends it.
+        var text = raw switch { string s => s.Trim(), long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => null };
+        if (string.IsNullOrEmpty(text))
+            throw Error("goals", $"expected an event name or a page path, got '{raw}'");
+        if (text.Length > 120)
+            throw Error("goals", $"'{text[..40]}…' is longer than 120 characters (Plausible's limit for event names)");
+        return text.StartsWith('/') ? Goal.Page(text) : Goal.Event(text);
     }
 
     private static ServerConfigException Error(string setting, string message) => new(setting, message, Section);
