@@ -1,4 +1,5 @@
 using Candor.Analytics.Api.Keys;
+using Candor.Analytics.Endpoint;
 using Candor.Analytics.Query;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ internal sealed class StatsApiRequest
         }
         return new StatsApiRequest(site!, services,
             services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
-            services.GetRequiredService<StatsApiOptions>().GoalsOf(site!));
+            services.GetRequiredService<AnalyticsOptions>().Goals);
     }
 
     /// <summary>Both checks, for the v1 endpoints whose <c>site_id</c> is in the query string.</summary>

@@ -1,18 +1,14 @@
 using System.Net;
-using Candor.Analytics.Api;
 using Candor.Analytics.Query;
 
 namespace Candor.Analytics.Tests.Api;
 
-/// <summary>Goals given to the Stats API (<see cref="StatsApiOptions.Goals"/>): goal filters, goal breakdowns, conversion rate.</summary>
+/// <summary>Configured goals (<c>AnalyticsOptions.Goals</c>) in the Stats API: goal filters, goal breakdowns, conversion rate.</summary>
 public sealed class StatsApiGoalTests
 {
     private static async Task<StatsApiHost> StartAsync()
     {
-        var api = await StatsApiHost.StartAsync(new StatsApiOptions
-        {
-            Goals = new Dictionary<string, IReadOnlyList<Goal>> { ["example.org"] = [Goal.Event("Signup"), Goal.Page("/blog/*")] },
-        });
+        var api = await StatsApiHost.StartAsync(configure: o => o with { Goals = [Goal.Event("Signup"), Goal.Page("/blog/*")] });
         await api.SeedAsync(
             StatsApiHost.Pageview(1, 11, "2021-01-01 00:00:00"),
             StatsApiHost.Pageview(1, 11, "2021-01-01 00:25:00", "/blog/first"),

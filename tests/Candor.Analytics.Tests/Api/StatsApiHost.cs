@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Candor.Analytics.Api;
 using Candor.Analytics.Api.Keys;
+using Candor.Analytics.Endpoint;
 using Candor.Analytics.Store;
 using Candor.Analytics.Tests.Endpoint;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,10 +35,10 @@ public sealed class StatsApiHost : IAsyncDisposable
     /// <summary>A key scoped to other.org.</summary>
     public string OtherSiteKey { get; }
 
-    public static async Task<StatsApiHost> StartAsync(StatsApiOptions? options = null)
+    public static async Task<StatsApiHost> StartAsync(StatsApiOptions? options = null, Func<AnalyticsOptions, AnalyticsOptions>? configure = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(Now));
-        var host = await AnalyticsHost.StartAsync(services: s =>
+        var host = await AnalyticsHost.StartAsync(configure, services: s =>
         {
             s.AddSingleton<TimeProvider>(time);
             if (options is not null) s.AddSingleton(options);
