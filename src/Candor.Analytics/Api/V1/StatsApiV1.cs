@@ -65,12 +65,13 @@ public static class StatsApiV1
             json.WriteStartObject("results");
             for (var i = 0; i < metrics.Count; i++)
             {
-                var value = current?.Metrics[i] ?? 0;
+                // No row at all means nothing happened: zeros. A null figure (time on page with no visits) stays null.
+                var value = current is null ? 0 : current.Metrics[i];
                 json.WriteStartObject(metrics[i].Name());
                 MetricValues.Write(json, "value", metrics[i], value);
                 if (compare.Length > 0)
                 {
-                    var before = previous?.Metrics[i] ?? 0;
+                    var before = previous is null ? 0 : previous.Metrics[i];
                     MetricValues.Write(json, "comparison_value", metrics[i], before);
                     var change = Change.Of(metrics[i], value, before);
                     json.WritePropertyName("change");
