@@ -11,7 +11,8 @@ namespace Candor.Analytics.Api.Keys;
 /// A key is 32 random bytes (256 bits), shown once as <c>cnd_</c> + base64url and stored only as its SHA-256. A
 /// fast hash is enough here, unlike for passwords: slow hashes (bcrypt, Argon2) exist to make guessing a
 /// low-entropy secret expensive, but no one can enumerate 2^256 keys at any speed, so a leaked file yields no
-/// key. A fast hash also lets every API request be checked in microseconds with a dictionary lookup.
+/// key. A fast hash also lets every API request be checked in microseconds with a dictionary lookup; the lookup is
+/// by the hash of what the client sent, so its timing says nothing about any stored key.
 /// </para>
 /// The CLI (<c>candor keys create</c>) may write the file while the server runs: the server re-reads it when its
 /// size or time changes, so a new key works (and a revoked one stops working) without a restart.
