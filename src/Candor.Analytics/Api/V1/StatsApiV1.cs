@@ -17,6 +17,9 @@ public static class StatsApiV1
     private const int DefaultLimit = 100;
     private const int MaxBuckets = 10_000;
 
+    /// <summary>The engine's label for visits without a country; Plausible's v1 leaves them out of country breakdowns.</summary>
+    private const string UnknownCountry = "(not set)";
+
     internal static void MapStatsApiV1(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/v1/stats/realtime/visitors", Realtime);
@@ -175,7 +178,8 @@ public static class StatsApiV1
         {
             if (await api.QueryAsync(context, new StatsQuery
                 {
-                    Site = api.Site, Range = range, Metrics = queried, Goals = api.Goals, Dimensions = dimensions, Filters = filters,
+                    Site = api.Site, Range = range, Metrics = queried, Goals = api.Goals, Dimensions = dimensions,
+                    Filters = [.. filters, .. dimensions.Where(d => d.Name == "visit:country").Select(d => new Filter(FilterOperator.IsNot, d, [UnknownCountry]))],
                     OrderBy = [(orderBy.Name(), true), .. dimensions.Select(d => (d.Name, false))],
                     Limit = limit, Offset = (int)offset,
                 }) is not { } result)
