@@ -33,6 +33,9 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
     public string StorePath => Path.Combine(DataFolder, "analytics.duckdb");
     public string Origin => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The running server's services (its analytics counters and buffer).</summary>
+    public IServiceProvider Services => (_server ?? throw new InvalidOperationException("The server is not running.")).Services;
+
     /// <summary>Picks a port first so pages can name it; <paramref name="write"/> fills <c>src</c> (given the port).</summary>
     public static AnalyticsTestSite Create(string name, Action<string, int> write)
     {
@@ -104,7 +107,7 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
     /// </summary>
     public async Task<bool> AcceptedAtLeastAsync(long count)
     {
-        var counters = _server!.Services.GetRequiredService<Candor.Analytics.Endpoint.IngestionCounters>();
+        var counters = Services.GetRequiredService<Candor.Analytics.Endpoint.IngestionCounters>();
         for (var waited = 0; waited < 15_000 && counters.Accepted < count; waited += 50) await Task.Delay(50);
         return counters.Accepted >= count;
     }
