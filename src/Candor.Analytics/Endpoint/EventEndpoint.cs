@@ -67,8 +67,9 @@ public static class EventEndpoint
             await Error(response, EventParseResult.Invalid("request", "Content-Type must be text/plain or application/json"), StatusCodes.Status415UnsupportedMediaType);
             return;
         }
-        var body = await RequestBody.ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted);
-        var parsed = body is null ? EventParseResult.TooLarge() : EventRequestParser.Parse(body, options.MaxBodyBytes);
+        EventParseResult parsed;
+        using (var body = await RequestBody.ReadAsync(context.Request, options.MaxBodyBytes, context.RequestAborted))
+            parsed = body is null ? EventParseResult.TooLarge() : EventRequestParser.Parse(body.Bytes, options.MaxBodyBytes);
         if (parsed.Request is not { } request)
         {
             await Error(response, parsed, parsed.StatusCode);
