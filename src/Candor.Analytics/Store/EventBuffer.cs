@@ -109,7 +109,10 @@ public sealed class EventBuffer : IAsyncDisposable
         if (remaining <= TimeSpan.Zero || Volatile.Read(ref _stopping) == 1 || Volatile.Read(ref _queued) >= _options.BatchSize) return;
         using var timeout = new CancellationTokenSource();
         var deadline = Task.Delay(remaining, _time, timeout.Token);
-        Task.WaitAny(deadline, Volatile.Read(ref _batchDue).Task);
+        // The clock may have moved between reading it and arming the timer (the timer then counts from the new time):
+        // look again now the timer is armed, so a deadline already passed is never waited for a second time.
+        if (oldestEnqueued + _options.MaxDelay - _time.GetUtcNow() > TimeSpan.Zero)
+            Task.WaitAny(deadline, Volatile.Read(ref _batchDue).Task);
         timeout.Cancel();
     }
 
