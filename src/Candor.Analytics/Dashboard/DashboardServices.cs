@@ -1,0 +1,30 @@
+using Candor.Analytics.Dashboard.Sharing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Candor.Analytics.Dashboard;
+
+public static class DashboardServices
+{
+    /// <summary>
+    /// Registers the dashboard (pair with <c>endpoints.MapDashboard()</c>). Needs the query layer's
+    /// <see cref="Query.IStatsQueries"/>. A host may register its own <see cref="IDashboardViewer"/> (owner sign-in)
+    /// first; without one, nobody is the owner.
+    /// </summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services, DashboardOptions options)
+    {
+        var sites = options.Sites.Select(Endpoint.AnalyticsOptions.NormaliseSite).ToHashSet(StringComparer.Ordinal);
+        var publicSites = options.PublicSites.Select(Endpoint.AnalyticsOptions.NormaliseSite).Where(sites.Contains).ToHashSet(StringComparer.Ordinal);
+        services.AddSingleton(options with { Sites = sites, PublicSites = publicSites });
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDashboardViewer, NoOwnerSignIn>();
+        services.TryAddSingleton<DashboardAssets>();
+        services.TryAddSingleton<DashboardLoader>();
+        services.TryAddSingleton<CsvExport>();
+        services.TryAddSingleton(sp => new ShareLinkStore(options.DataFolder, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new ShareCookie(options.DataFolder, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new PasswordAttempts(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ChangeRule>(DashboardPeriod.Change);
+        return services;
+    }
+}
