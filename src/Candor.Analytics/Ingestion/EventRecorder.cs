@@ -77,6 +77,7 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
                 Source = classified?.Source.Source,
                 ReferrerSource = classified?.Source.ReferrerSourceName,
                 ClickIdParam = classified?.Source.ClickIdParam,
+                Channel = classified is null ? null : Channels.Of(classified.Source, Query(request, "utm_medium"), Query(request, "utm_campaign")),
                 Interactive = request.Interactive,
                 ScrollDepth = request.Engagement?.ScrollDepth,
                 EngagementMilliseconds = request.Engagement?.EngagedMilliseconds,

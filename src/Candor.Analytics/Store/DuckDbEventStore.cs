@@ -1,3 +1,4 @@
+using Candor.Analytics.Query.Sql;
 using DuckDB.NET.Data;
 
 namespace Candor.Analytics.Store;
@@ -5,14 +6,22 @@ namespace Candor.Analytics.Store;
 /// <summary>
 /// The embedded store: one DuckDB file (columnar, fast aggregation, no server to run). The schema is
 /// versioned in <c>schema_version</c> and migrated at open. Appends go through DuckDB's appender, one
-/// transaction per batch, serialised because a DuckDB connection is not safe for concurrent use.
+/// transaction per batch, serialised because a DuckDB connection is not safe for concurrent use. Reads
+/// (<see cref="ISqlReader"/>) use their own connections to the same database, so they never take that lock.
 /// </summary>
-public sealed class DuckDbEventStore : IEventStore
+public sealed class DuckDbEventStore : IEventStore, ISqlReader
 {
     private readonly DuckDBConnection _connection;
+    private readonly DuckDbReadConnections _reads;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private DuckDbEventStore(DuckDBConnection connection) => _connection = connection;
+    private DuckDbEventStore(DuckDBConnection connection)
+    {
+        _connection = connection;
+        _reads = new DuckDbReadConnections(connection.ConnectionString);
+    }
+
+    public ISqlDialect Dialect => DuckDbDialect.Instance;
 
     public static DuckDbEventStore Open(string path)
     {
@@ -103,6 +112,7 @@ public sealed class DuckDbEventStore : IEventStore
                         .AppendValue(e.Source)
                         .AppendValue(e.ReferrerSource)
                         .AppendValue(e.ClickIdParam)
+                        .AppendValue(e.Channel)
                         .EndRow();
                 }
             }
@@ -153,8 +163,39 @@ public sealed class DuckDbEventStore : IEventStore
         }
     }
 
+    public async Task<IReadOnlyList<object?[]>> ReadAsync(string sql, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default)
+    {
+        // DuckDB's calls block; run them off the caller's thread so parallel queries really run in parallel.
+        return await Task.Run(() =>
+        {
+            var connection = _reads.Rent();
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var value in parameters) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+                using var cancel = cancellationToken.Register(() => { try { command.Cancel(); } catch (DuckDBException) { } });
+                using var reader = command.ExecuteReader();
+                var rows = new List<object?[]>();
+                while (reader.Read())
+                {
+                    var row = new object?[reader.FieldCount];
+                    for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    rows.Add(row);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                return (IReadOnlyList<object?[]>)rows;
+            }
+            finally
+            {
+                _reads.Return(connection);
+            }
+        }, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        _reads.Dispose();
         await _gate.WaitAsync();
         // CHECKPOINT folds the write-ahead log into the file, so the file alone holds every event.
         try { Execute(_connection, "CHECKPOINT"); } catch (DuckDBException) { }

@@ -44,5 +44,10 @@ internal static class DuckDbMigrations
         ALTER TABLE events ADD COLUMN referrer_source VARCHAR;
         ALTER TABLE events ADD COLUMN click_id_param VARCHAR;
         """,
+        // 3: the acquisition channel (Classification/Channels), set at ingestion so the Channels panel is a plain
+        // GROUP BY. Older rows keep NULL, which the query layer shows as "(not set)".
+        """
+        ALTER TABLE events ADD COLUMN channel VARCHAR;
+        """,
     ];
 }

@@ -37,6 +37,8 @@ public sealed record StoredEvent
     public string? ReferrerSource { get; init; }
     /// <summary>Which ad click id parameter the URL carried ("gclid", …) — the name only, never its value.</summary>
     public string? ClickIdParam { get; init; }
+    /// <summary>The acquisition channel ("Organic Search", "Direct", …) from <see cref="Classification.Channels"/>.</summary>
+    public string? Channel { get; init; }
     public bool Interactive { get; init; } = true;
     /// <summary>Engagement events only: 0–100, or 255 for "not reported".</summary>
     public byte? ScrollDepth { get; init; }

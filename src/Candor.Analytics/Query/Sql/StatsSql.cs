@@ -1,0 +1,266 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Candor.Analytics.Query.Sql;
+
+/// <summary>
+/// One statement answering a <see cref="StatsQuery"/>'s grouping: the dimension values (<c>d0…</c>) and the
+/// requested <see cref="RawColumn"/>s of every group, in <see cref="Columns"/> order. Ordering, paging, zero-filling
+/// and the ratios are the engine's job.
+/// </summary>
+/// <remarks>
+/// The shape, and why:
+/// <list type="bullet">
+/// <item><c>base</c>: the site's events in the range — the only scan of <c>events</c>, with the time filter on the
+/// raw column so DuckDB's zone maps skip everything outside it (events are appended in time order).</item>
+/// <item><c>s</c>: one row per session of those events — visit values are the session's first event's, entry/exit
+/// page its first/last pageview, bounce and duration as the reference defines them — and <c>sf</c>, the sessions
+/// the visit filters keep (and, with event filters, that contain a matching event). Only sessions touching the
+/// range are ever built.</item>
+/// <item>Queries by visit dimensions alone (top stats, sources, countries, devices, entry/exit pages) are answered
+/// from <c>sf</c> alone. Anything grouped by time or an event dimension, or filtered by an event dimension, counts
+/// events (<c>fx</c>, the matching events) and joins session figures by the same group keys.</item>
+/// </list>
+/// Sessions are cut at the range's edges: a visit crossing midnight counts in both days, with the part inside each.
+/// </remarks>
+internal sealed class StatsSql
+{
+    public required string Text { get; init; }
+    public required IReadOnlyList<object?> Parameters { get; init; }
+    public required int DimensionCount { get; init; }
+    public required IReadOnlyList<RawColumn> Columns { get; init; }
+
+    public static StatsSql Build(StatsQuery query, RawColumn needs, ISqlDialect dialect) => new Builder(query, needs, dialect).Build();
+
+    private sealed class Builder(StatsQuery query, RawColumn needs, ISqlDialect d)
+    {
+        private const string NotEngagement = "name <> 'engagement'";
+        private const string IsPageview = "name = 'pageview'";
+
+        private readonly SqlParameters _p = new(d);
+        private readonly List<string> _baseColumns = ["timestamp", "name", "visitor_id", "session_id", "interactive"];
+        private readonly List<(string Alias, string Aggregate)> _visitColumns = [];
+
+        public StatsSql Build()
+        {
+            var dims = query.Dimensions;
+            var eventDims = dims.Where(x => !x.IsVisit && !x.IsTime).ToList();
+            var eventFilters = query.Filters.Where(f => !f.Dimension.IsVisit).ToList();
+            var visitFilters = query.Filters.Where(f => f.Dimension.IsVisit).ToList();
+            var withEngagement = (needs & (RawColumn.EngagedMilliseconds | RawColumn.PageVisits)) != 0;
+            var sessionOnly = eventDims.Count == 0 && !dims.Any(x => x.IsTime) && eventFilters.Count == 0 && !withEngagement;
+            var joinSessions = visitFilters.Count > 0 || dims.Any(x => x.IsVisit);
+            var needSessions = sessionOnly || joinSessions || (needs & RawColumn.SessionLevel) != 0;
+            var hasGoalDim = dims.Any(x => x.Name == "event:goal");
+
+            // Expressions first: they register the base columns, visit columns and parameters they use.
+            if (withEngagement) Column("engagement_ms");
+            var site = _p.Add(query.Site);
+            var from = _p.Add(query.Range.From);
+            var to = _p.Add(query.Range.To);
+            var eventConj = eventFilters.Count == 0 ? null : string.Join(" AND ", eventFilters.Select(Predicate));
+            var visitConj = visitFilters.Count == 0 ? null : string.Join(" AND ", visitFilters.Select(Predicate));
+            var overEvents = dims.Select(x => x.IsTime ? d.TimeBucket("timestamp", TimeBuckets.IntervalOf(x, query.Interval)) : Value(x)).ToList();
+            var overSessions = dims.Select((x, i) => x.IsTime ? d.TimeBucket("s_start", TimeBuckets.IntervalOf(x, query.Interval)) : x.IsVisit ? Value(x) : $"x.e{eventDims.IndexOf(x)}").ToList();
+            var eventDimValues = eventDims.Select(Value).ToList();
+            var goalRows = hasGoalDim ? GoalRows() : null;
+            var notNull = dims.Where(Droppable).Select(x => Value(x) + " IS NOT NULL").ToList();
+
+            var sql = new StringBuilder("WITH base AS (SELECT ");
+            sql.Append(string.Join(", ", _baseColumns.Distinct()));
+            sql.Append($" FROM events WHERE site = {site} AND timestamp >= {from} AND timestamp < {to})");
+
+            if (needSessions)
+            {
+                var notEngagementCount = Agg(AggregateFunction.Count, NotEngagement);
+                var pageviews = Agg(AggregateFunction.Count, IsPageview);
+                var interactiveCustom = Agg(AggregateFunction.Count, "interactive AND name NOT IN ('pageview', 'engagement')");
+                var columns = new List<string>
+                {
+                    "session_id",
+                    Agg(AggregateFunction.Any, null, "visitor_id") + " AS s_visitor",
+                    Agg(AggregateFunction.Min, null, "timestamp") + " AS s_start",
+                    pageviews + " AS s_pageviews",
+                    notEngagementCount + " AS s_events",
+                    // Bounce: at most one pageview and no interactive custom event (engagement never counts).
+                    $"CASE WHEN {pageviews} <= 1 AND {interactiveCustom} = 0 THEN 1 ELSE 0 END AS s_bounce",
+                    $"coalesce({d.SecondsBetween(Agg(AggregateFunction.Min, NotEngagement, "timestamp"), Agg(AggregateFunction.Max, NotEngagement, "timestamp"))}, 0) AS s_duration",
+                };
+                columns.AddRange(_visitColumns.Select(v => $"{v.Aggregate} AS {v.Alias}"));
+                if (eventConj is not null) columns.Add(Agg(AggregateFunction.BoolOr, null, $"{NotEngagement} AND {eventConj}") + " AS s_matched");
+                sql.Append($", s AS (SELECT {string.Join(", ", columns)} FROM base GROUP BY session_id)");
+                var keep = new List<string>();
+                if (visitConj is not null) keep.Add(visitConj);
+                if (eventConj is not null) keep.Add("s_matched");
+                sql.Append($", sf AS (SELECT * FROM s WHERE {(keep.Count == 0 ? "true" : string.Join(" AND ", keep))})");
+            }
+
+            var columnsOut = RawColumns.In(needs).ToList();
+            var select = new List<string>();
+            for (var i = 0; i < dims.Count; i++) select.Add($"d{i}");
+
+            if (sessionOnly)
+            {
+                var raws = columnsOut.Select(c => $"{SessionOnlyRaw(c)} AS {RawColumns.Name(c)}");
+                sql.Append($", agg AS (SELECT {Join(overSessions.Select((e, i) => $"{e} AS d{i}").Concat(raws))} FROM sf{Where(notNull)}{GroupBy(overSessions)})");
+                sql.Append($" SELECT {Join(select.Concat(columnsOut.Select(RawColumns.Name)))} FROM agg");
+            }
+            else
+            {
+                var fxFilter = new List<string>();
+                if (eventConj is not null) fxFilter.Add(eventConj);
+                if (!withEngagement) fxFilter.Add(NotEngagement);
+                var visitAliases = joinSessions ? string.Concat(_visitColumns.Select(v => ", sf." + v.Alias)) : "";
+                sql.Append($", fx AS (SELECT base.*{visitAliases} FROM base{(joinSessions ? " JOIN sf USING (session_id)" : "")}{Where(fxFilter)})");
+                var source = "fx";
+                if (goalRows is not null)
+                {
+                    sql.Append($", fg AS ({goalRows})");
+                    source = "fg";
+                }
+
+                var eventRaws = columnsOut.Where(c => (c & RawColumn.EventLevel) != 0).Select(c => $"{EventRaw(c, withEngagement)} AS {RawColumns.Name(c)}").ToList();
+                var having = withEngagement && dims.Count > 0 ? $" HAVING {Agg(AggregateFunction.Count, NotEngagement)} > 0" : "";
+                sql.Append($", ea AS (SELECT {Join(overEvents.Select((e, i) => $"{e} AS d{i}").Concat(eventRaws).Append("count(*) AS n"))} FROM {source}{Where(notNull)}{GroupBy(overEvents)}{having})");
+
+                var sessionRaws = columnsOut.Where(c => (c & RawColumn.SessionLevel) != 0).ToList();
+                if (sessionRaws.Count > 0)
+                {
+                    var from2 = eventDims.Count == 0
+                        ? "sf"
+                        : $"(SELECT DISTINCT {Join(eventDimValues.Select((e, k) => $"{e} AS e{k}").Append("session_id"))} FROM {source}) x JOIN sf USING (session_id)";
+                    var raws = sessionRaws.Select(c => $"{SessionRaw(c)} AS {RawColumns.Name(c)}");
+                    sql.Append($", sa AS (SELECT {Join(overSessions.Select((e, i) => $"{e} AS d{i}").Concat(raws))} FROM {from2}{Where(notNull)}{GroupBy(overSessions)})");
+                }
+
+                var outColumns = select.Select(c => "ea." + c)
+                    .Concat(columnsOut.Select(c => (c & RawColumn.SessionLevel) != 0 ? $"coalesce(sa.{RawColumns.Name(c)}, 0)" : "ea." + RawColumns.Name(c)));
+                var on = dims.Count == 0 ? "true" : string.Join(" AND ", select.Select(c => $"ea.{c} = sa.{c}"));
+                sql.Append($" SELECT {Join(outColumns)} FROM ea{(sessionRaws.Count > 0 ? $" LEFT JOIN sa ON {on}" : "")}");
+            }
+
+            return new StatsSql { Text = sql.ToString(), Parameters = _p.Values, DimensionCount = dims.Count, Columns = columnsOut };
+        }
+
+        private string Agg(AggregateFunction function, string? condition, params string[] arguments) => d.Aggregate(function, condition, arguments);
+
+        private string EventRaw(RawColumn column, bool withEngagement) => column switch
+        {
+            RawColumn.Visitors => Agg(AggregateFunction.CountDistinct, withEngagement ? NotEngagement : null, "visitor_id"),
+            RawColumn.Pageviews => Agg(AggregateFunction.Count, IsPageview),
+            RawColumn.Events => Agg(AggregateFunction.Count, withEngagement ? NotEngagement : null),
+            RawColumn.EngagedMilliseconds => Agg(AggregateFunction.Sum, "name = 'engagement'", Column("engagement_ms")),
+            RawColumn.PageVisits => Agg(AggregateFunction.CountDistinct, IsPageview, "session_id"),
+            _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        private string SessionRaw(RawColumn column) => column switch
+        {
+            RawColumn.Visits => Agg(AggregateFunction.Count, null),
+            RawColumn.Bounces => Agg(AggregateFunction.Sum, null, "s_bounce"),
+            RawColumn.DurationSum => Agg(AggregateFunction.Sum, null, "s_duration"),
+            RawColumn.SessionPageviews => Agg(AggregateFunction.Sum, null, "s_pageviews"),
+            _ => throw new ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        private string SessionOnlyRaw(RawColumn column) => column switch
+        {
+            RawColumn.Visitors => Agg(AggregateFunction.CountDistinct, null, "s_visitor"),
+            RawColumn.Pageviews => Agg(AggregateFunction.Sum, null, "s_pageviews"),
+            RawColumn.Events => Agg(AggregateFunction.Sum, null, "s_events"),
+            _ => SessionRaw(column),
+        };
+
+        /// <summary>The value of a (non-time) dimension on an event row (visit values joined from the session) or a session row.</summary>
+        private string Value(Dimension dimension)
+        {
+            if (dimension.PropKey is { } key)
+                return $"coalesce({d.PropValue(Column("prop_keys"), Column("prop_values"), _p.Add(key))}, '(none)')";
+            switch (dimension.Name)
+            {
+                case "event:page": return Column("pathname");
+                case "event:hostname": return Column("hostname");
+                case "event:name": return "name";
+                case "event:goal": return "goal";
+            }
+            var visit = dimension.Name["visit:".Length..];
+            var alias = "v_" + visit;
+            if (!_visitColumns.Any(v => v.Alias == alias))
+            {
+                var aggregate = visit switch
+                {
+                    "entry_page" => Agg(AggregateFunction.ArgMin, IsPageview, Column("pathname"), "timestamp"),
+                    "exit_page" => Agg(AggregateFunction.ArgMax, IsPageview, Column("pathname"), "timestamp"),
+                    _ => Agg(AggregateFunction.ArgMin, null, Column(visit), "timestamp"),
+                };
+                _visitColumns.Add((alias, aggregate));
+            }
+            return visit switch
+            {
+                // Plausible's label for visits without a source or referrer.
+                "source" or "referrer" => $"coalesce({alias}, 'Direct / None')",
+                // Sessions without a pageview have no entry/exit page, untagged ones no UTM value: no row for them.
+                "entry_page" or "exit_page" or "utm_source" or "utm_medium" or "utm_campaign" or "utm_content" or "utm_term" => alias,
+                _ => $"coalesce({alias}, '(not set)')",
+            };
+        }
+
+        private static bool Droppable(Dimension dimension) => dimension.Name is "visit:entry_page" or "visit:exit_page"
+            or "visit:utm_source" or "visit:utm_medium" or "visit:utm_campaign" or "visit:utm_content" or "visit:utm_term";
+
+        /// <summary>Registers a column of <c>events</c> that <c>base</c> must carry. Names come from the closed dimension list, never from input.</summary>
+        private string Column(string name)
+        {
+            _baseColumns.Add(name);
+            return name;
+        }
+
+        /// <summary>A filter as a boolean over event or session rows; NULL values never match and always "don't match".</summary>
+        private string Predicate(Filter filter)
+        {
+            var negated = filter.Operator is FilterOperator.IsNot or FilterOperator.DoesNotContain or FilterOperator.DoesNotMatch;
+            string positive;
+            if (filter.Dimension.Name == "event:goal")
+            {
+                var goals = query.Goals.Where(g => Selects(filter, g.DisplayName)).Select(GoalMatch).ToList();
+                positive = goals.Count == 0 ? "false" : "(" + string.Join(" OR ", goals) + ")";
+                return negated ? $"NOT {positive}" : positive;
+            }
+            var value = Value(filter.Dimension);
+            var placeholders = filter.Values.Select(v => _p.Add(v)).ToList();
+            positive = filter.Operator switch
+            {
+                FilterOperator.Is or FilterOperator.IsNot => $"{value} IN ({Join(placeholders)})",
+                FilterOperator.Contains or FilterOperator.DoesNotContain => string.Join(" OR ", placeholders.Select(v => d.Contains(value, v))),
+                _ => string.Join(" OR ", placeholders.Select(v => d.RegexMatches(value, v))),
+            };
+            return negated ? $"coalesce(NOT ({positive}), true)" : $"coalesce({positive}, false)";
+        }
+
+        /// <summary>Whether a goal's display name satisfies the filter's operator (ignoring its negation).</summary>
+        private static bool Selects(Filter filter, string name) => filter.Operator switch
+        {
+            FilterOperator.Is or FilterOperator.IsNot => filter.Values.Contains(name),
+            FilterOperator.Contains or FilterOperator.DoesNotContain => filter.Values.Any(v => name.Contains(v, StringComparison.Ordinal)),
+            _ => filter.Values.Any(v => Regex.IsMatch(name, v, RegexOptions.None, TimeSpan.FromSeconds(1))),
+        };
+
+        /// <summary>An event completes a goal: its custom event name, or a pageview of a matching path.</summary>
+        private string GoalMatch(Goal goal) => goal.EventName is { } name
+            ? $"name = {_p.Add(name)}"
+            : $"({IsPageview} AND {d.RegexMatches(Column("pathname"), _p.Add(GoalPatterns.ToRegex(goal.PagePath ?? "")))})";
+
+        /// <summary>Each matching event once per goal it completes, tagged with the goal's display name.</summary>
+        private string GoalRows()
+        {
+            if (query.Goals.Count == 0) return $"SELECT fx.*, {_p.Add("")} AS goal FROM fx WHERE false";
+            return string.Join(" UNION ALL ", query.Goals.Select(g => $"SELECT fx.*, {_p.Add(g.DisplayName)} AS goal FROM fx WHERE {GoalMatch(g)}"));
+        }
+
+        private static string Join(IEnumerable<string> parts) => string.Join(", ", parts);
+
+        private static string Where(IReadOnlyCollection<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+
+        private static string GroupBy(IReadOnlyCollection<string> expressions) => expressions.Count == 0 ? "" : " GROUP BY " + string.Join(", ", expressions);
+    }
+}
