@@ -6,6 +6,8 @@ var root = new RootCommand("Candor: a self-hosted, privacy-respecting website pl
     BuildCommand.Create(),
     ServeCommand.Create(),
     PreviewsCommand.Create(),
+    ShareCommand.Create(),
+    ExportCommand.Create(),
 };
 // No ProcessTerminationTimeout: System.CommandLine would return from Main two seconds after Ctrl+C/SIGTERM,
 // cutting off downloads in flight. `serve`'s host handles those signals itself and stops gracefully.

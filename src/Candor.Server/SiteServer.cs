@@ -1,3 +1,4 @@
+using Candor.Analytics.Dashboard;
 using Candor.Analytics.Endpoint;
 using Candor.GitHub;
 using Candor.Privacy.Consent;
@@ -56,6 +57,14 @@ public static class SiteServer
                 HonourGlobalPrivacyControl = options.AnalyticsHonoursGpc,
                 DataSetsFolder = options.AnalyticsDataSets,
             });
+        if (options.AnalyticsSites.Count > 0)
+            builder.Services.AddDashboard(new DashboardOptions
+            {
+                Sites = options.AnalyticsSites,
+                PublicSites = options.AnalyticsPublic ? options.AnalyticsSites : [],
+                KThreshold = options.AnalyticsKThreshold,
+                DataFolder = options.DataFolder!,
+            });
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);
@@ -75,7 +84,7 @@ public static class SiteServer
         app.MapHealthz();
         app.MapConsent();
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
-        if (options.AnalyticsSites.Count > 0) app.MapAnalytics();
+        if (options.AnalyticsSites.Count > 0) app.MapAnalytics().MapDashboard();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.
         app.UseJekyllStaticSite(options.SiteRoot, adFree);

@@ -1,4 +1,6 @@
 using Candor.Analytics.Dashboard.Sharing;
+using Candor.Analytics.Query;
+using Candor.Analytics.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +27,10 @@ public static class DashboardServices
         services.TryAddSingleton(sp => new ShareCookie(options.DataFolder, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PasswordAttempts(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ChangeRule>(DashboardPeriod.Change);
+        // The engine over the store ingestion writes to, unless a host registered its own query layer.
+        services.TryAddSingleton<IStatsQueries>(sp => new StatsEngine(
+            sp.GetRequiredService<IEventStore>() as ISqlReader ?? throw new InvalidOperationException("The dashboard needs an event store that can be queried (ISqlReader)."),
+            sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -1,13 +1,16 @@
 namespace Candor.Server.Configuration;
 
 /// <summary>
-/// Reads the ingestion settings of <c>candor: analytics:</c>. The same section's <c>retention_months</c> and
-/// <c>k_threshold</c> are the privacy policy's (<c>PrivacyConfig</c>); they are known here, not read.
+/// Reads the ingestion and dashboard settings of <c>candor: analytics:</c>. The same section's <c>retention_months</c>
+/// is the privacy policy's (<c>PrivacyConfig</c>), known here, not read; <c>k_threshold</c> is read by both, so the
+/// policy's promise and the dashboard's rule are one setting.
 /// <code>
 /// candor:
 ///   analytics:
 ///     sites: [example.org, docs.example.org]   # domains whose events are kept (the tracker's data-domain)
 ///     gpc: true                                # drop events sent with Sec-GPC: 1 (default)
+///     public: true                             # anyone may open /stats/SITE (default: only share links)
+///     k_threshold: 5                           # public and shared dashboards hide groups under 5 visitors
 /// </code>
 /// The store (<c>analytics.duckdb</c>) and the daily salts live in the data folder, <c>SITE/.candor</c> unless
 /// <c>--data DIR</c> says otherwise.
@@ -15,7 +18,7 @@ namespace Candor.Server.Configuration;
 public static class AnalyticsConfigSection
 {
     private const string Section = "analytics";
-    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold"];
+    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold", "public"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> candor, string siteSource)
     {
@@ -41,9 +44,24 @@ public static class AnalyticsConfigSection
             string folder => Path.GetFullPath(folder, siteSource),
             var other => throw Error("data_sets", $"expected a folder, got '{other}'"),
         };
+        var isPublic = section.GetValueOrDefault("public") switch
+        {
+            null => options.AnalyticsPublic,
+            bool b => b,
+            var other => throw Error("public", $"expected true or false, got '{other}'"),
+        };
+        var k = section.GetValueOrDefault("k_threshold") switch
+        {
+            null => options.AnalyticsKThreshold,
+            int n and >= 1 and <= 1000 => n,
+            long n and >= 1 and <= 1000 => (int)n,
+            var other => throw Error("k_threshold", $"expected a whole number from 1 to 1000, got '{other}'"),
+        };
         return options with
         {
             AnalyticsSites = sites,
+            AnalyticsPublic = isPublic,
+            AnalyticsKThreshold = k,
             AnalyticsHonoursGpc = gpc,
             AnalyticsDataSets = dataSets,
             DataFolder = options.DataFolder ?? (sites.Count > 0 ? Path.Combine(siteSource, ".candor") : null),
