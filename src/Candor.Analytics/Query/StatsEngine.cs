@@ -23,6 +23,14 @@ public sealed class StatsEngine(ISqlReader reader, TimeProvider time) : IStatsQu
         return rows.Count == 0 ? 0 : (long)Number(rows[0][0]);
     }
 
+    public async Task<DateTime?> FirstEventAsync(string site, CancellationToken cancellationToken = default)
+    {
+        var d = reader.Dialect;
+        var sql = $"SELECT {d.Aggregate(AggregateFunction.Min, null, "timestamp")} FROM events WHERE site = {d.Parameter(0)}";
+        var rows = await reader.ReadAsync(sql, [site], cancellationToken);
+        return rows.Count == 0 || rows[0][0] is not DateTime first ? null : DateTime.SpecifyKind(first, DateTimeKind.Utc);
+    }
+
     public async Task<QueryResult> QueryAsync(StatsQuery query, CancellationToken cancellationToken = default)
     {
         StatsQueryValidation.Check(query);

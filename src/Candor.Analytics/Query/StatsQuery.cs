@@ -39,4 +39,7 @@ public interface IStatsQueries
 
     /// <summary>Distinct visitors with an event in the last five minutes.</summary>
     Task<long> CurrentVisitorsAsync(string site, CancellationToken cancellationToken = default);
+
+    /// <summary>The time of the site's first stored event (where the <c>all</c> period starts); null when it has none.</summary>
+    Task<DateTime?> FirstEventAsync(string site, CancellationToken cancellationToken = default);
 }

@@ -21,7 +21,7 @@ public sealed class StatsSite : IAsyncDisposable
     public StatsSite()
     {
         Store = DuckDbEventStore.Open(_folder.File("analytics.duckdb"));
-        Time = new FakeTimeProvider(new DateTimeOffset(Day.AddDays(1)));
+        Time = new FakeTimeProvider(new DateTimeOffset(Day));
         Engine = new StatsEngine(Store, Time);
     }
 

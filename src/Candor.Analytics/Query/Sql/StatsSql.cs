@@ -36,6 +36,7 @@ internal sealed class StatsSql
     {
         private const string NotEngagement = "name <> 'engagement'";
         private const string IsPageview = "name = 'pageview'";
+        private const string NoProp = "(none)";
 
         private readonly SqlParameters _p = new(d);
         private readonly List<string> _baseColumns = ["timestamp", "name", "visitor_id", "session_id", "interactive"];
@@ -175,7 +176,7 @@ internal sealed class StatsSql
         private string Value(Dimension dimension)
         {
             if (dimension.PropKey is { } key)
-                return $"coalesce({d.PropValue(Column("prop_keys"), Column("prop_values"), _p.Add(key))}, '(none)')";
+                return $"coalesce({d.PropValue(Column("prop_keys"), Column("prop_values"), _p.Add(key))}, '{NoProp}')";
             switch (dimension.Name)
             {
                 case "event:page": return Column("pathname");
@@ -226,11 +227,15 @@ internal sealed class StatsSql
                 positive = goals.Count == 0 ? "false" : "(" + string.Join(" OR ", goals) + ")";
                 return negated ? $"NOT {positive}" : positive;
             }
-            var value = Value(filter.Dimension);
+            // A property an event lacks has no value to contain or match; "(none)" — what breakdowns show for it — is
+            // what is/is_not call it.
+            var prop = filter.Dimension.PropKey is { } key ? d.PropValue(Column("prop_keys"), Column("prop_values"), _p.Add(key)) : null;
+            var value = prop ?? Value(filter.Dimension);
             var placeholders = filter.Values.Select(v => _p.Add(v)).ToList();
+            var orMissing = prop is not null && filter.Values.Contains(NoProp) ? $" OR {prop} IS NULL" : "";
             positive = filter.Operator switch
             {
-                FilterOperator.Is or FilterOperator.IsNot => $"{value} IN ({Join(placeholders)})",
+                FilterOperator.Is or FilterOperator.IsNot => $"{value} IN ({Join(placeholders)}){orMissing}",
                 FilterOperator.Contains or FilterOperator.DoesNotContain => string.Join(" OR ", placeholders.Select(v => d.Contains(value, v))),
                 _ => string.Join(" OR ", placeholders.Select(v => d.RegexMatches(value, v))),
             };
