@@ -149,7 +149,8 @@ public static class DashboardEndpoints
             }), cancel);
             return;
         }
-        var period = DashboardPeriod.Resolve(state, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var period = await DashboardPeriod.ResolveAsync(state, now, services.GetRequiredService<Query.IStatsQueries>(), site, cancel);
         var request = new DashboardLoader.Request
         {
             Site = site,
@@ -177,7 +178,7 @@ public static class DashboardEndpoints
         var data = await services.GetRequiredService<DashboardLoader>().LoadAsync(request, cancel);
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
-            DashboardPage.Render(data, services.GetRequiredService<ChangeRule>(), services.GetRequiredService<DashboardAssets>(), options.RowsPerPanel), cancel);
+            DashboardPage.Render(data, services.GetRequiredService<DashboardAssets>(), options.RowsPerPanel), cancel);
     }
 
     private static IResult Asset(HttpContext context, string file)

@@ -17,7 +17,7 @@ public static class DashboardPage
     public const string CurrentVisitorsSuffix = "/current-visitors";
     public const string ExportSuffix = "/export";
 
-    public static string Render(DashboardData data, ChangeRule change, DashboardAssets assets, int rowsPerPanel)
+    public static string Render(DashboardData data, DashboardAssets assets, int rowsPerPanel)
     {
         var html = new StringBuilder(32_768);
         var state = data.State;
@@ -32,7 +32,7 @@ public static class DashboardPage
         html.Append("<main id=\"main\">");
         Filters(html, data);
         Problems(html, data);
-        TopStats.Render(html, data, change);
+        TopStats.Render(html, data);
         MainGraph.Render(html, data);
         html.Append("<div class=\"panels\">");
         foreach (var view in data.Panels) PanelHtml.Render(html, data, view, rowsPerPanel);

@@ -12,7 +12,7 @@ namespace Candor.Analytics.Dashboard;
 /// </summary>
 public static class TopStats
 {
-    public static void Render(StringBuilder html, DashboardData data, ChangeRule change)
+    public static void Render(StringBuilder html, DashboardData data)
     {
         html.Append("<section class=\"stats\" aria-label=\"Top stats\"><dl>");
         for (var i = 0; i < data.TopMetrics.Count; i++)
@@ -24,8 +24,8 @@ public static class TopStats
             if (data.TopCompared is { } compared)
             {
                 var before = compared[i];
-                var delta = figure.Hidden || before.Hidden ? null : change(metric, figure.Value, before.Value);
-                html.Append(Change(metric, delta));
+                var delta = figure.Hidden || before.Hidden ? null : Candor.Analytics.Query.Change.Of(metric, figure.Value, before.Value);
+                html.Append(ChangeText(metric, delta));
                 html.Append($"<span class=\"before\">vs {E(NumberText.Format(before, metric, data.Privacy))}</span>");
             }
             html.Append("</dd></div>");
@@ -33,7 +33,7 @@ public static class TopStats
         html.Append("</dl></section>");
     }
 
-    private static string Change(Metric metric, double? delta)
+    private static string ChangeText(Metric metric, double? delta)
     {
         if (delta is not { } d) return "<span class=\"change none\">–</span>";
         // A lower bounce rate is the good direction; for everything else, up is good.

@@ -48,7 +48,7 @@ public static class ExportCommand
         {
             await using var store = DuckDbEventStore.Open(storePath);
             var engine = new StatsEngine(store, TimeProvider.System);
-            var period = DashboardPeriod.Resolve(state, DateTime.UtcNow);
+            var period = await DashboardPeriod.ResolveAsync(state, DateTime.UtcNow, engine, site, cancel);
             var request = new DashboardLoader.Request
             {
                 Site = site, State = state, Privacy = KAnonymity.Exact, Range = period.Range, Interval = period.Interval,

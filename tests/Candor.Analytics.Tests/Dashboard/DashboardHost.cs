@@ -36,6 +36,8 @@ public sealed class DashboardHost : IAsyncDisposable
     public static async Task<DashboardHost> StartAsync(bool isPublic, int k = 5, IReadOnlyList<Goal>? goals = null)
     {
         var stats = new StatsSite();
+        // The dashboard's periods are whole days before today: make the seeded day yesterday.
+        stats.Time.SetUtcNow(new DateTimeOffset(StatsSite.Day.AddDays(1)));
         await Seed(stats);
         var data = new TempFolder();
         var builder = WebApplication.CreateSlimBuilder();
