@@ -25,7 +25,8 @@ public static class DashboardPage
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append("<meta name=\"color-scheme\" content=\"light dark\"><meta name=\"robots\" content=\"noindex\">");
         html.Append($"<title>{E(data.Site)} · {E(PeriodLabel(state, data.Range))} · Statistics</title>");
-        html.Append($"<link rel=\"stylesheet\" href=\"{E(assets.StylesheetPath)}\">");
+        // An empty icon: otherwise every view asks the site for /favicon.ico, which it may not have.
+        html.Append($"<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"{E(assets.StylesheetPath)}\">");
         html.Append($"<script defer src=\"{E(assets.ScriptPath)}\"></script></head><body>");
         html.Append("<a class=\"skip\" href=\"#main\">Skip to the statistics</a>");
         Header(html, data);

@@ -60,9 +60,15 @@ public sealed record Panel(string Id, string Title, IReadOnlyList<PanelTab> Tabs
         ExtraFilters = [new Filter(FilterOperator.IsNot, Dimension.Parse("event:name"), ["pageview", "engagement"])],
     };
 
-    /// <summary>Properties has one tab per key; the key comes from the URL (<c>prop=plan</c>).</summary>
-    public static PanelTab Property(string key) =>
-        Tab("prop", $"Property {key}", "event:props:" + key, key, Metric.Visitors, Metric.Events);
+    /// <summary>
+    /// Properties has one tab per key; the key comes from the URL (<c>prop=plan</c>). Only events that carry the key
+    /// count: otherwise every pageview would pile up in a "(none)" row.
+    /// </summary>
+    public static PanelTab Property(string key)
+    {
+        var dimension = Dimension.Parse("event:props:" + key);
+        return new PanelTab("prop", $"Property {key}", dimension, key, [Metric.Visitors, Metric.Events], [new Filter(FilterOperator.IsNot, dimension, ["(none)"])]);
+    }
 
     public static readonly Panel Properties = new("props", "Properties", []);
 

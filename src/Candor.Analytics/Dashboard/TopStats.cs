@@ -25,8 +25,8 @@ public static class TopStats
             {
                 var before = compared[i];
                 var delta = figure.Hidden || before.Hidden ? null : Candor.Analytics.Query.Change.Of(metric, figure.Value, before.Value);
-                html.Append(ChangeText(metric, delta));
-                html.Append($"<span class=\"before\">vs {E(NumberText.Format(before, metric, data.Privacy))}</span>");
+                html.Append("<span class=\"delta\">").Append(ChangeText(metric, delta));
+                html.Append($" <span class=\"before\">vs {E(NumberText.Format(before, metric, data.Privacy))}</span></span>");
             }
             html.Append("</dd></div>");
         }
