@@ -120,6 +120,40 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         output.WriteLine($"Dashboard screenshots: {folder}");
     }
 
+    [Fact]
+    public async Task APasswordProtectedShareLinkOpensInTheBrowserWithTheDeclaredCookie()
+    {
+        await using var site = AnalyticsTestSite.Create("dashboard-share", (src, _) => File.WriteAllText(Path.Combine(src, "index.html"), "<p>hello</p>\n"));
+        await SeedAsync(site.StorePath, DateTime.UtcNow);
+        var link = new Candor.Analytics.Dashboard.Sharing.ShareLinkStore(site.DataFolder, TimeProvider.System).Create(Domain, "tea for two");
+        await site.StartAsync(publicStats: false);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync();
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        Assert.Equal(404, (await page.GotoAsync($"{site.Origin}/stats/{Domain}"))!.Status);
+
+        await page.GotoAsync(site.Origin + link.Path);
+        Assert.Null(await page.QuerySelectorAsync(".stats"));
+        await page.FillAsync("#password", "not it");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Contains("not right", await page.TextContentAsync(".error"), StringComparison.Ordinal);
+        await page.FillAsync("#password", "tea for two");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal("22", await Top(page, "visitors"));
+        Assert.Equal(["Organic Search=12", "Referral=9", "(other)=< 5"], await Rows(page, "sources"));
+
+        // The server's cookie inventory check removes any cookie the privacy policy does not list; this one survived.
+        var cookie = (await context.CookiesAsync()).Single();
+        Assert.Equal($"candor-share-{Domain}", cookie.Name);
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        Assert.Equal($"/share/{Domain}", cookie.Path);
+        Assert.Contains(Candor.Server.Cookies.SiteCookies.For(ads: false, analytics: true, gitHubProxy: null), d => d.Matches(cookie.Name));
+    }
+
     private static async Task<string> Top(IPage page, string metric) => (await page.TextContentAsync($".stat[data-metric={metric}] .value"))!.Trim();
 
     /// <summary>A panel's rows as "name=visitors" (a country's code badge left out).</summary>

@@ -126,3 +126,16 @@ public sealed class KAnonymityTests
         Assert.Throws<ArgumentException>(() => K5.Group([3], [Metric.Pageviews]));
     }
 }
+
+public sealed class CsvFieldTests
+{
+    [Theory]
+    [InlineData("Google", "Google")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("@cmd", "'@cmd")]
+    public void VisitorSuppliedTextStaysTextInASpreadsheet(string value, string field) =>
+        Assert.Equal(field, CsvExport.Field(value));
+}
