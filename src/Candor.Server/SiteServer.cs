@@ -56,6 +56,8 @@ public static class SiteServer
                 DataFolder = options.DataFolder!,
                 HonourGlobalPrivacyControl = options.AnalyticsHonoursGpc,
                 DataSetsFolder = options.AnalyticsDataSets,
+                RetentionMonths = options.AnalyticsRetentionMonths,
+                Goals = options.AnalyticsGoals,
             });
         if (options.AnalyticsSites.Count > 0)
             builder.Services.AddDashboard(new DashboardOptions
@@ -63,6 +65,7 @@ public static class SiteServer
                 Sites = options.AnalyticsSites,
                 PublicSites = options.AnalyticsPublic ? options.AnalyticsSites : [],
                 KThreshold = options.AnalyticsKThreshold,
+                Goals = options.AnalyticsGoals,
                 DataFolder = options.DataFolder!,
             });
 

@@ -65,6 +65,12 @@ public sealed record SiteServerOptions
     /// <summary>Where the classification data sets are (<c>candor: analytics: data_sets:</c>); null searches for them.</summary>
     public string? AnalyticsDataSets { get; init; }
 
+    /// <summary>Events older than this many months are deleted hourly (<c>candor: analytics: retention_months:</c>); null keeps them.</summary>
+    public int? AnalyticsRetentionMonths { get; init; }
+
+    /// <summary>Conversion goals (<c>candor: analytics: goals:</c>): event names, and page paths starting with <c>/</c>.</summary>
+    public IReadOnlyList<Candor.Analytics.Query.Goal> AnalyticsGoals { get; init; } = [];
+
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>

@@ -21,6 +21,12 @@ public sealed record AnalyticsOptions
     /// </summary>
     public string? DataSetsFolder { get; init; }
 
+    /// <summary>Events older than this many calendar months are deleted (hourly); null keeps them.</summary>
+    public int? RetentionMonths { get; init; }
+
+    /// <summary>The sites' conversion goals (custom event names, page paths with <c>*</c>): what the dashboard and API count as conversions.</summary>
+    public IReadOnlyList<Candor.Analytics.Query.Goal> Goals { get; init; } = [];
+
     public int MaxBodyBytes { get; init; } = EventRequestParser.DefaultMaxBodyBytes;
 
     public EventBufferOptions Buffer { get; init; } = new();

@@ -40,6 +40,9 @@ public static class AnalyticsServices
         services.TryAddSingleton<TrackerScripts>();
         services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<TrackerFileConstraint>(TrackerFileConstraint.Name));
         services.AddHostedService<AnalyticsLifetime>();
+        if (options.RetentionMonths is { } months)
+            services.AddHostedService(sp => new EventRetention(
+                sp.GetRequiredService<IEventStore>(), months, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<EventRetention>>() ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<EventRetention>.Instance));
         return services;
     }
 }

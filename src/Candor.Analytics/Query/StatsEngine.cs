@@ -10,16 +10,32 @@ namespace Candor.Analytics.Query;
 /// with the reference's rounding, zero-fills a timeseries, orders and pages. Thread-safe; one instance serves
 /// every request.
 /// </summary>
-public sealed class StatsEngine(ISqlReader reader, TimeProvider time) : IStatsQueries
+public sealed class StatsEngine : IStatsQueries
 {
     private static readonly TimeSpan CurrentWindow = TimeSpan.FromMinutes(5);
+    private readonly ISqlReader reader;
+    private readonly TimeProvider time;
+    private readonly SessionDayCache? _sessionDays;
+
+    /// <param name="reader">The store to read (a <see cref="DuckDbEventStore"/>).</param>
+    /// <param name="time">The clock for current visitors and for which days are over.</param>
+    /// <param name="cacheSessions">
+    /// Keep closed days' sessions in the store's session cache when it can write one (<see cref="ISqlWriter"/>); off,
+    /// every query summarises sessions from the events (the cache's tests compare the two).
+    /// </param>
+    public StatsEngine(ISqlReader reader, TimeProvider time, bool cacheSessions = true)
+    {
+        this.reader = reader;
+        this.time = time;
+        if (cacheSessions && reader is ISqlWriter writer) _sessionDays = new SessionDayCache(reader, writer, time);
+    }
 
     public async Task<long> CurrentVisitorsAsync(string site, CancellationToken cancellationToken = default)
     {
         var d = reader.Dialect;
-        var since = time.GetUtcNow().UtcDateTime - CurrentWindow;
-        var sql = $"SELECT {d.Aggregate(AggregateFunction.CountDistinct, null, "visitor_id")} FROM events WHERE site = {d.Parameter(0)} AND timestamp >= {d.Parameter(1)}";
-        var rows = await reader.ReadAsync(sql, [site, since], cancellationToken);
+        var p = new SqlParameters(d);
+        var sql = $"SELECT {d.Aggregate(AggregateFunction.CountDistinct, null, "visitor_id")} FROM events WHERE site = {p.Add(site)} AND timestamp >= {p.Add(time.GetUtcNow().UtcDateTime - CurrentWindow)}";
+        var rows = await reader.ReadAsync(sql, p.Values, cancellationToken);
         return rows.Count == 0 ? 0 : (long)Number(rows[0][0]);
     }
 
@@ -111,7 +127,10 @@ public sealed class StatsEngine(ISqlReader reader, TimeProvider time) : IStatsQu
 
     private async Task<Groups> RunAsync(StatsQuery query, RawColumn needs, CancellationToken cancellationToken)
     {
-        var sql = StatsSql.Build(query, needs, reader.Dialect);
+        var cached = _sessionDays is not null && StatsSql.IsSessionOnly(query, needs)
+            ? await _sessionDays.EnsureAsync(query.Site, query.Range, cancellationToken)
+            : null;
+        var sql = StatsSql.Build(query, needs, reader.Dialect, cached);
         var rows = await reader.ReadAsync(sql.Text, sql.Parameters, cancellationToken);
         var intervals = query.Dimensions.Select(x => x.IsTime ? TimeBuckets.IntervalOf(x, query.Interval) : (Interval?)null).ToArray();
         var result = new List<(string[], double[])>(rows.Count);

@@ -9,21 +9,25 @@ namespace Candor.Analytics.Store;
 /// transaction per batch, serialised because a DuckDB connection is not safe for concurrent use. Reads
 /// (<see cref="ISqlReader"/>) use their own connections to the same database, so they never take that lock.
 /// </summary>
-public sealed class DuckDbEventStore : IEventStore, ISqlReader
+public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
 {
     private readonly DuckDBConnection _connection;
     private readonly DuckDbReadConnections _reads;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private DuckDbEventStore(DuckDBConnection connection)
+    private DuckDbEventStore(DuckDBConnection connection, TimeProvider time)
     {
         _connection = connection;
+        _time = time;
         _reads = new DuckDbReadConnections(connection.ConnectionString);
     }
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
 
-    public static DuckDbEventStore Open(string path)
+    /// <param name="path">The DuckDB file (created with its folder when missing).</param>
+    /// <param name="time">The clock that says which days are over (for the session cache); the system clock by default.</param>
+    public static DuckDbEventStore Open(string path, TimeProvider? time = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connection = new DuckDBConnection($"Data Source={path}");
@@ -31,7 +35,7 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader
         {
             connection.Open();
             Migrate(connection);
-            return new DuckDbEventStore(connection);
+            return new DuckDbEventStore(connection, time ?? TimeProvider.System);
         }
         catch
         {
@@ -116,6 +120,7 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader
                         .EndRow();
                 }
             }
+            ForgetCachedSessions(batch);
             transaction.Commit();
         }
         finally
@@ -132,6 +137,27 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM events";
             return Convert.ToInt64(command.ExecuteScalar());
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<long> DeleteOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "DELETE FROM events WHERE timestamp < $cutoff";
+            command.Parameters.Add(new DuckDBParameter("cutoff", DateTime.SpecifyKind(cutoffUtc, DateTimeKind.Unspecified)));
+            var deleted = command.ExecuteNonQuery();
+            // Fold the deletion into the file now: until a checkpoint, deleted rows still sit in the file's old blocks.
+            // The cached sessions of the cut-off day and before summarise deleted events; they are rebuilt from what is left.
+            ForgetCachedSessions("<", cutoffUtc.Date.AddDays(1));
+            if (deleted > 0) Execute(_connection, "CHECKPOINT");
+            return deleted;
         }
         finally
         {
@@ -191,6 +217,55 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader
                 _reads.Return(connection);
             }
         }, cancellationToken);
+    }
+
+    public async Task ExecuteAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken = default)
+    {
+        await Task.Run(() =>
+        {
+            var connection = _reads.Rent();
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                foreach (var statement in statements)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = statement.Sql;
+                    foreach (var value in statement.Parameters) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+                    command.ExecuteNonQuery();
+                }
+                transaction.Commit();
+            }
+            finally
+            {
+                _reads.Return(connection);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingestion appends today's events; a batch with events of an earlier day (a late flush around midnight, a
+    /// bulk load of history) makes the cached sessions of that day and after stale, so they go (inside the append's
+    /// transaction). The common case costs one comparison per event.
+    /// </summary>
+    private void ForgetCachedSessions(IReadOnlyList<StoredEvent> batch)
+    {
+        var earliest = DateTime.MaxValue;
+        foreach (var e in batch) if (e.Timestamp < earliest) earliest = e.Timestamp;
+        if (earliest < _time.GetUtcNow().UtcDateTime.Date) ForgetCachedSessions(">=", earliest.Date);
+    }
+
+    /// <param name="comparison"><c>&gt;=</c> (that day and after) or <c>&lt;</c> (before it).</param>
+    private void ForgetCachedSessions(string comparison, DateTime day)
+    {
+        foreach (var table in (string[])["session_days_filled", "session_days"])
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = $"DELETE FROM {table} WHERE day {comparison} $day";
+            command.Parameters.Add(new DuckDBParameter("day", DateTime.SpecifyKind(day, DateTimeKind.Unspecified)));
+            command.ExecuteNonQuery();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -45,9 +45,39 @@ internal static class DuckDbMigrations
         ALTER TABLE events ADD COLUMN click_id_param VARCHAR;
         """,
         // 3: the acquisition channel (Classification/Channels), set at ingestion so the Channels panel is a plain
-        // GROUP BY. Older rows keep NULL, which the query layer shows as "(not set)".
+        // GROUP BY (older rows keep NULL, shown as "(not set)"); and the query layer's session cache: one row per
+        // session and UTC day for closed days (Query/SessionDayCache), so visit breakdowns need not re-summarise
+        // every event of the range. Derived data only: dropping both tables' rows loses nothing.
         """
         ALTER TABLE events ADD COLUMN channel VARCHAR;
+        CREATE TABLE session_days (
+            site VARCHAR NOT NULL,
+            day TIMESTAMP NOT NULL,
+            session_id UBIGINT NOT NULL,
+            s_visitor UBIGINT NOT NULL,
+            s_start TIMESTAMP NOT NULL,
+            s_pageviews BIGINT NOT NULL,
+            s_events BIGINT NOT NULL,
+            s_bounce INTEGER NOT NULL,
+            s_duration BIGINT NOT NULL,
+            v_entry_page VARCHAR,
+            v_exit_page VARCHAR,
+            v_source VARCHAR,
+            v_referrer VARCHAR,
+            v_channel VARCHAR,
+            v_utm_source VARCHAR,
+            v_utm_medium VARCHAR,
+            v_utm_campaign VARCHAR,
+            v_utm_content VARCHAR,
+            v_utm_term VARCHAR,
+            v_country VARCHAR,
+            v_browser VARCHAR,
+            v_browser_version VARCHAR,
+            v_os VARCHAR,
+            v_os_version VARCHAR,
+            v_device VARCHAR
+        );
+        CREATE TABLE session_days_filled (site VARCHAR NOT NULL, day TIMESTAMP NOT NULL);
         """,
     ];
 }

@@ -11,4 +11,7 @@ public interface IEventStore : IAsyncDisposable
 
     /// <summary>How many events the store holds (for tests, health and the benchmark's "nothing lost" check).</summary>
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every event stamped before <paramref name="cutoffUtc"/> (the retention rule); returns how many.</summary>
+    Task<long> DeleteOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default);
 }

@@ -4,7 +4,8 @@ namespace Candor.Privacy.Policy;
 // few numbers; the feature that owns the setting (analytics, ads, embeds, the GitHub proxy) fills them in.
 
 /// <summary><c>candor: analytics:</c>: how long events are kept, and the smallest group a report shows.</summary>
-public sealed record AnalyticsPolicy(int RetentionMonths, int KThreshold);
+/// <summary>Analytics as the policy describes it: RetentionMonths null = events are kept with no time limit (the default).</summary>
+public sealed record AnalyticsPolicy(int? RetentionMonths, int KThreshold);
 
 /// <summary><c>candor: ads:</c> (only Carbon Ads is known).</summary>
 public sealed record AdsPolicy(PolicyThirdParty Provider, string OptOutUrl, string OptInUrl);

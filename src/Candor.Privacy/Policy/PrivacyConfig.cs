@@ -21,7 +21,7 @@ namespace Candor.Privacy.Policy;
 ///     address: [Serverweg 2, 54321 Rechenzentrum]
 ///     privacy_url: https://hosting.example/privacy
 /// candor:
-///   analytics: { sites: [example.org], gpc: true, retention_months: 24, k_threshold: 5 }   # sites/gpc: read by the server
+///   analytics: { sites: [example.org], gpc: true, retention_months: 24, k_threshold: 5 }   # no retention_months: kept   # sites/gpc: read by the server
 ///   ads: { provider: carbon }
 ///   videos: { provider: youtube }     # or `videos: true`
 ///   comments: { forum: https://community.example.org }
@@ -32,8 +32,8 @@ public sealed record PrivacyConfig
     private static readonly HashSet<string> Known = ["permalink", "title", "last_update", "controller", "hosting_provider"];
     private static readonly HashSet<string> KnownController = ["name", "address", "email", "phone"];
     private static readonly HashSet<string> KnownParty = ["name", "address", "privacy_url"];
-    // `sites`, `gpc` and `public` belong to ingestion and the dashboard (read by the server); they are known here so the policy still builds.
-    private static readonly HashSet<string> KnownAnalytics = ["retention_months", "k_threshold", "sites", "gpc", "data_sets", "public"];
+    // `sites`, `gpc`, `goals` and `public` belong to ingestion, the queries and the dashboard (read by the server); they are known here so the policy still builds.
+    private static readonly HashSet<string> KnownAnalytics = ["retention_months", "k_threshold", "sites", "gpc", "data_sets", "goals", "public"];
 
     public required string Permalink { get; init; }
     public required string Title { get; init; }
@@ -82,7 +82,7 @@ public sealed record PrivacyConfig
         if (raw is null or false) return null;
         var section = raw is true ? new Dictionary<string, object?>() : Section(raw, "candor.analytics", KnownAnalytics);
         return new AnalyticsPolicy(
-            Whole(section, "retention_months", "candor.analytics.retention_months", 1, 120) ?? 24,
+            Whole(section, "retention_months", "candor.analytics.retention_months", 1, 120),
             Whole(section, "k_threshold", "candor.analytics.k_threshold", 1, 1000) ?? 5);
     }
 

@@ -115,7 +115,9 @@ public static class PrivacyPolicy
         text.Append("### Visitor statistics\n\n");
         text.Append("We count visits with a privacy-friendly statistics tool that runs on this server. It sets no cookie and stores neither your IP address nor your browser's user agent: ")
             .Append("they are only used, in memory, to tell one visit from another on the same day, through a code that changes every day and cannot be turned back into the address.\n\n");
-        text.Append($"The counts are kept for {Months(analytics.RetentionMonths)} and then deleted. ")
+        text.Append(analytics.RetentionMonths is { } months
+                ? $"The counts are kept for {Months(months)} and then deleted automatically. "
+                : "The counts are kept with no set time limit: they hold no personal data. ")
             .Append($"A report never shows a group of fewer than {analytics.KThreshold} visitors, so no single visit can be picked out.\n\n");
         text.Append("The legal basis is our legitimate interest in knowing how the website is used (Art. 6 (1) (f) GDPR). You can object at any time:\n\n");
         if (optOut is not null) text.Append(optOut).Append("\n\n");

@@ -1,9 +1,11 @@
+using Goal = Candor.Analytics.Query.Goal;
+
 namespace Candor.Server.Configuration;
 
 /// <summary>
-/// Reads the ingestion and dashboard settings of <c>candor: analytics:</c>. The same section's <c>retention_months</c>
-/// is the privacy policy's (<c>PrivacyConfig</c>), known here, not read; <c>k_threshold</c> is read by both, so the
-/// policy's promise and the dashboard's rule are one setting.
+/// Reads the ingestion, query and dashboard settings of <c>candor: analytics:</c>. <c>retention_months</c> and
+/// <c>k_threshold</c> are read by the privacy policy (<c>PrivacyConfig</c>) too, so the policy's promises and the
+/// rules that keep them are one setting each.
 /// <code>
 /// candor:
 ///   analytics:
@@ -11,6 +13,8 @@ namespace Candor.Server.Configuration;
 ///     gpc: true                                # drop events sent with Sec-GPC: 1 (default)
 ///     public: true                             # anyone may open /stats/SITE (default: only share links)
 ///     k_threshold: 5                           # public and shared dashboards hide groups under 5 visitors
+///     retention_months: 24                     # delete events older than this (default: keep); the policy says so
+///     goals: [Signup, "404", /docs/*]          # conversions: event names, and page paths (starting with /, * wildcards)
 /// </code>
 /// The store (<c>analytics.duckdb</c>) and the daily salts live in the data folder, <c>SITE/.candor</c> unless
 /// <c>--data DIR</c> says otherwise.
@@ -18,7 +22,7 @@ namespace Candor.Server.Configuration;
 public static class AnalyticsConfigSection
 {
     private const string Section = "analytics";
-    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold", "public"];
+    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold", "public", "goals"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> candor, string siteSource)
     {
@@ -57,11 +61,25 @@ public static class AnalyticsConfigSection
             long n and >= 1 and <= 1000 => (int)n,
             var other => throw Error("k_threshold", $"expected a whole number from 1 to 1000, got '{other}'"),
         };
+        var retention = section.GetValueOrDefault("retention_months") switch
+        {
+            null => options.AnalyticsRetentionMonths,
+            long n and >= 1 and <= 120 => (int)n,
+            var other => throw Error("retention_months", $"expected a whole number of months from 1 to 120, got '{other}'"),
+        };
+        var goals = section.GetValueOrDefault("goals") switch
+        {
+            null => options.AnalyticsGoals,
+            IEnumerable<object?> items => items.Select(ReadGoal).ToList(),
+            var other => throw Error("goals", $"expected a list of event names and page paths, got '{other}'"),
+        };
         return options with
         {
             AnalyticsSites = sites,
             AnalyticsPublic = isPublic,
             AnalyticsKThreshold = k,
+            AnalyticsRetentionMonths = retention,
+            AnalyticsGoals = goals,
             AnalyticsHonoursGpc = gpc,
             AnalyticsDataSets = dataSets,
             DataFolder = options.DataFolder ?? (sites.Count > 0 ? Path.Combine(siteSource, ".candor") : null),
@@ -75,6 +93,18 @@ public static class AnalyticsConfigSection
         if (site.Length == 0 || site.Contains("://", StringComparison.Ordinal) || site.IndexOfAny(['/', ' ', ',', ':']) >= 0)
             throw Error("sites", $"'{raw}' is not a domain (write example.org, without scheme, port or path)");
         return site.ToLowerInvariant();
+    }
+
+    /// <summary>A goal: a page path when it starts with <c>/</c> (<c>*</c> wildcards allowed), else a custom event name.</summary>
+    private static Goal ReadGoal(object? raw)
+    {
+        // YAML reads `- 404` as a number; the 404 goal is the event name "404", as the tracker sends it.
+        var text = raw switch { string s => s.Trim(), long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => null };
+        if (string.IsNullOrEmpty(text))
+            throw Error("goals", $"expected an event name or a page path, got '{raw}'");
+        if (text.Length > 120)
+            throw Error("goals", $"'{text[..40]}…' is longer than 120 characters (Plausible's limit for event names)");
+        return text.StartsWith('/') ? Goal.Page(text) : Goal.Event(text);
     }
 
     private static ServerConfigException Error(string setting, string message) => new(setting, message, Section);

@@ -27,8 +27,10 @@ public sealed class PrivacyPolicyPage(SiteServerOptions? server = null) : IGener
         {
             if (PrivacyConfig.Read(config.Values) is not { } privacy) return null;
             var options = server ?? ServerOptions(config);
-            // Analytics switched on by --analytics-site alone still gets its section, with the default terms.
-            var analytics = privacy.Analytics ?? (options.AnalyticsSites.Count > 0 ? new AnalyticsPolicy(24, 5) : null);
+            // Analytics switched on by --analytics-site alone still gets its section, with the default terms. The retention
+            // stated is the one the server enforces (EventRetention is given the same options value), not a second reading.
+            var analytics = privacy.Analytics ?? (options.AnalyticsSites.Count > 0 ? new AnalyticsPolicy(null, 5) : null);
+            if (analytics is not null) analytics = analytics with { RetentionMonths = options.AnalyticsRetentionMonths };
             var policy = new PrivacyPolicyOptions
             {
                 Controller = privacy.Controller,

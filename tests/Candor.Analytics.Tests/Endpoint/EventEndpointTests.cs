@@ -197,6 +197,7 @@ public sealed class EventEndpointTests
         }
 
         public Task<long> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult((long)Appended.Count);
+        public Task<long> DeleteOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException("not used by these tests");
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

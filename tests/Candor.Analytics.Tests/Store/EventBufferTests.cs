@@ -28,6 +28,7 @@ public class EventBufferTests
         }
 
         public Task<long> CountAsync(CancellationToken cancellationToken = default) => Task.FromResult((long)Batches.Sum(b => b.Count));
+        public Task<long> DeleteOlderThanAsync(DateTime cutoffUtc, CancellationToken cancellationToken = default) => throw new NotSupportedException("not used by these tests");
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 

@@ -66,11 +66,19 @@ public sealed class PrivacyPolicyPageTests : IDisposable
     public void Github_proxy_and_analytics_add_their_sections_and_cookies()
     {
         var page = Build(Privacy + "candor:\n  analytics:\n    retention_months: 6\n    k_threshold: 3\n  github_proxy:\n    client_id: Iv1.x\n    cookie:\n      lifetime_hours: 4\n");
-        Assert.Contains("kept for 6 months", page);
+        Assert.Contains("kept for 6 months and then deleted automatically", page);
         Assert.Contains("candor-share-&lt;domain&gt;", page);
         Assert.Contains("__Secure-candor-github", page);
         Assert.Contains("<td>4 hours</td>", page);
         Assert.Contains("expires after 4 hours", page);
+    }
+
+    [Fact]
+    public void Analytics_without_retention_says_the_counts_are_kept()
+    {
+        var page = Build(Privacy + "candor:\n  analytics:\n    sites: [example.org]\n");
+        Assert.Contains("kept with no set time limit", page);
+        Assert.DoesNotContain("months and then deleted", page);
     }
 
     [Fact]

@@ -30,17 +30,39 @@ internal sealed class StatsSql
     public required int DimensionCount { get; init; }
     public required IReadOnlyList<RawColumn> Columns { get; init; }
 
-    public static StatsSql Build(StatsQuery query, RawColumn needs, ISqlDialect dialect) => new Builder(query, needs, dialect).Build();
+    /// <summary>
+    /// The statement for <paramref name="query"/>. With <paramref name="cachedDays"/> (whole days inside the range whose
+    /// sessions are in <c>session_days</c>) a query that needs sessions alone reads those days from the cache.
+    /// </summary>
+    public static StatsSql Build(StatsQuery query, RawColumn needs, ISqlDialect dialect, DateRange? cachedDays = null) =>
+        new Builder(query, needs, dialect, cachedDays).Build();
 
-    private sealed class Builder(StatsQuery query, RawColumn needs, ISqlDialect d)
+    /// <summary>Whether the query is answered from sessions alone (visit dimensions and filters only), which the session cache can serve.</summary>
+    public static bool IsSessionOnly(StatsQuery query, RawColumn needs) =>
+        query.Dimensions.All(x => x.IsVisit) && query.Filters.All(f => f.Dimension.IsVisit)
+        && (needs & (RawColumn.EngagedMilliseconds | RawColumn.PageVisits)) == 0;
+
+    /// <summary>The parts of <paramref name="range"/> outside <paramref name="cached"/>.</summary>
+    private static IEnumerable<DateRange> Uncached(DateRange range, DateRange? cached)
+    {
+        if (cached is not { } c)
+        {
+            yield return range;
+            yield break;
+        }
+        if (range.From < c.From) yield return new DateRange(range.From, c.From);
+        if (c.To < range.To) yield return new DateRange(c.To, range.To);
+    }
+
+    private sealed class Builder(StatsQuery query, RawColumn needs, ISqlDialect d, DateRange? cachedDays)
     {
         private const string NotEngagement = "name <> 'engagement'";
         private const string IsPageview = "name = 'pageview'";
         private const string NoProp = "(none)";
 
         private readonly SqlParameters _p = new(d);
-        private readonly List<string> _baseColumns = ["timestamp", "name", "visitor_id", "session_id", "interactive"];
-        private readonly List<(string Alias, string Aggregate)> _visitColumns = [];
+        private readonly List<string> _baseColumns = ["session_id"];
+        private readonly List<(string Alias, string Sql)> _visitColumns = [];
 
         public StatsSql Build()
         {
@@ -49,7 +71,7 @@ internal sealed class StatsSql
             var eventFilters = query.Filters.Where(f => !f.Dimension.IsVisit).ToList();
             var visitFilters = query.Filters.Where(f => f.Dimension.IsVisit).ToList();
             var withEngagement = (needs & (RawColumn.EngagedMilliseconds | RawColumn.PageVisits)) != 0;
-            var sessionOnly = eventDims.Count == 0 && !dims.Any(x => x.IsTime) && eventFilters.Count == 0 && !withEngagement;
+            var sessionOnly = IsSessionOnly(query, needs);
             var joinSessions = visitFilters.Count > 0 || dims.Any(x => x.IsVisit);
             var needSessions = sessionOnly || joinSessions || (needs & RawColumn.SessionLevel) != 0;
             var hasGoalDim = dims.Any(x => x.Name == "event:goal");
@@ -57,8 +79,6 @@ internal sealed class StatsSql
             // Expressions first: they register the base columns, visit columns and parameters they use.
             if (withEngagement) Column("engagement_ms");
             var site = _p.Add(query.Site);
-            var from = _p.Add(query.Range.From);
-            var to = _p.Add(query.Range.To);
             var eventConj = eventFilters.Count == 0 ? null : string.Join(" AND ", eventFilters.Select(Predicate));
             var visitConj = visitFilters.Count == 0 ? null : string.Join(" AND ", visitFilters.Select(Predicate));
             var overEvents = dims.Select(x => x.IsTime ? d.TimeBucket("timestamp", TimeBuckets.IntervalOf(x, query.Interval)) : Value(x)).ToList();
@@ -67,29 +87,33 @@ internal sealed class StatsSql
             var goalRows = hasGoalDim ? GoalRows() : null;
             var notNull = dims.Where(Droppable).Select(x => Value(x) + " IS NOT NULL").ToList();
 
-            var sql = new StringBuilder("WITH base AS (SELECT ");
-            sql.Append(string.Join(", ", _baseColumns.Distinct()));
-            sql.Append($" FROM events WHERE site = {site} AND timestamp >= {from} AND timestamp < {to})");
+            var sql = new StringBuilder("WITH ");
+            if (!sessionOnly)
+            {
+                sql.Append("base AS (SELECT ");
+                sql.Append(string.Join(", ", _baseColumns.Concat(SessionAggregates.StatsColumns).Distinct()));
+                sql.Append($" FROM events WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)})");
+            }
 
             if (needSessions)
             {
-                var notEngagementCount = Agg(AggregateFunction.Count, NotEngagement);
-                var pageviews = Agg(AggregateFunction.Count, IsPageview);
-                var interactiveCustom = Agg(AggregateFunction.Count, "interactive AND name NOT IN ('pageview', 'engagement')");
-                var columns = new List<string>
+                var aggregates = SessionAggregates.Stats(d).Concat(_visitColumns).ToList();
+                if (sessionOnly)
                 {
-                    "session_id",
-                    Agg(AggregateFunction.Any, null, "visitor_id") + " AS s_visitor",
-                    Agg(AggregateFunction.Min, null, "timestamp") + " AS s_start",
-                    pageviews + " AS s_pageviews",
-                    notEngagementCount + " AS s_events",
-                    // Bounce: at most one pageview and no interactive custom event (engagement never counts).
-                    $"CASE WHEN {pageviews} <= 1 AND {interactiveCustom} = 0 THEN 1 ELSE 0 END AS s_bounce",
-                    $"coalesce({d.SecondsBetween(Agg(AggregateFunction.Min, NotEngagement, "timestamp"), Agg(AggregateFunction.Max, NotEngagement, "timestamp"))}, 0) AS s_duration",
-                };
-                columns.AddRange(_visitColumns.Select(v => $"{v.Aggregate} AS {v.Alias}"));
-                if (eventConj is not null) columns.Add(Agg(AggregateFunction.BoolOr, null, $"{NotEngagement} AND {eventConj}") + " AS s_matched");
-                sql.Append($", s AS (SELECT {string.Join(", ", columns)} FROM base GROUP BY session_id)");
+                    // Sessions straight from events, one scan per uncached stretch, plus closed days from the cache.
+                    var parts = new List<string>();
+                    if (cachedDays is { } cached)
+                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => a.Alias))} FROM session_days WHERE site = {site} AND day >= {_p.Add(cached.From)} AND day < {_p.Add(cached.To)}");
+                    foreach (var segment in Uncached(query.Range, cachedDays))
+                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => $"{a.Sql} AS {a.Alias}"))} FROM events WHERE site = {site} AND timestamp >= {_p.Add(segment.From)} AND timestamp < {_p.Add(segment.To)} GROUP BY session_id");
+                    sql.Append($"s AS ({string.Join(" UNION ALL ", parts)})");
+                }
+                else
+                {
+                    var columns = aggregates.Select(a => $"{a.Sql} AS {a.Alias}").Prepend("session_id").ToList();
+                    if (eventConj is not null) columns.Add(Agg(AggregateFunction.BoolOr, null, $"{NotEngagement} AND {eventConj}") + " AS s_matched");
+                    sql.Append($", s AS (SELECT {string.Join(", ", columns)} FROM base GROUP BY session_id)");
+                }
                 var keep = new List<string>();
                 if (visitConj is not null) keep.Add(visitConj);
                 if (eventConj is not null) keep.Add("s_matched");
@@ -185,16 +209,11 @@ internal sealed class StatsSql
                 case "event:goal": return "goal";
             }
             var visit = dimension.Name["visit:".Length..];
-            var alias = "v_" + visit;
+            var alias = SessionAggregates.Alias(visit);
             if (!_visitColumns.Any(v => v.Alias == alias))
             {
-                var aggregate = visit switch
-                {
-                    "entry_page" => Agg(AggregateFunction.ArgMin, IsPageview, Column("pathname"), "timestamp"),
-                    "exit_page" => Agg(AggregateFunction.ArgMax, IsPageview, Column("pathname"), "timestamp"),
-                    _ => Agg(AggregateFunction.ArgMin, null, Column(visit), "timestamp"),
-                };
-                _visitColumns.Add((alias, aggregate));
+                Column(SessionAggregates.EventColumn(visit));
+                _visitColumns.Add((alias, SessionAggregates.Visit(d, visit)));
             }
             return visit switch
             {

@@ -1,0 +1,58 @@
+using Candor.Server.Configuration;
+using Candor.Site;
+
+namespace Candor.Server.Tests;
+
+/// <summary>The <c>candor: analytics:</c> section, read from a real <c>_config.yml</c> so values have YAML's types.</summary>
+public sealed class AnalyticsConfigSectionTests
+{
+    private static SiteServerOptions Read(string yaml)
+    {
+        using var site = new TestSite();
+        File.WriteAllText(Path.Combine(site.Root, "_config.yml"), yaml);
+        var config = new SiteBuilder(new BuildOptions { Source = site.Root }).LoadConfig();
+        return ServerConfigSection.Apply(new SiteServerOptions { SiteRoot = site.Site }, config.Values, "/srv/site");
+    }
+
+    private static string Error(string yaml) => Assert.Throws<ServerConfigException>(() => Read(yaml)).Message;
+
+    [Fact]
+    public void Reads_sites_retention_and_goals()
+    {
+        var options = Read("""
+            candor:
+              analytics:
+                sites: [Example.org]
+                retention_months: 13
+                goals: [Signup, 404, "/docs/*", " File Download "]
+            """);
+        Assert.Equal(["example.org"], options.AnalyticsSites);
+        Assert.Equal(13, options.AnalyticsRetentionMonths);
+        Assert.Equal(["Signup", "404", "Visit /docs/*", "File Download"], options.AnalyticsGoals.Select(g => g.DisplayName));
+        Assert.Equal("/docs/*", options.AnalyticsGoals[2].PagePath);
+        Assert.Null(options.AnalyticsGoals[1].PagePath);
+        Assert.Equal("/srv/site/.candor", options.DataFolder);
+    }
+
+    [Fact]
+    public void Without_a_retention_setting_events_are_kept()
+    {
+        var options = Read("candor:\n  analytics:\n    sites: [example.org]\n");
+        Assert.Null(options.AnalyticsRetentionMonths);
+        Assert.Empty(options.AnalyticsGoals);
+    }
+
+    [Theory]
+    [InlineData("retention_months: 0", "retention_months: expected a whole number of months from 1 to 120, got '0'")]
+    [InlineData("retention_months: six", "retention_months: expected a whole number of months from 1 to 120, got 'six'")]
+    [InlineData("goals: Signup", "goals: expected a list of event names and page paths, got 'Signup'")]
+    [InlineData("goals: [\"\"]", "goals: expected an event name or a page path, got ''")]
+    [InlineData("goals: [{a: 1}]", "goals: expected an event name or a page path")]
+    [InlineData("goal: [x]", "goal: unknown setting")]
+    public void Bad_settings_name_the_setting(string line, string expected)
+    {
+        var message = Error($"candor:\n  analytics:\n    sites: [example.org]\n    {line}\n");
+        Assert.Contains(expected, message);
+        Assert.Contains("analytics", message);
+    }
+}
