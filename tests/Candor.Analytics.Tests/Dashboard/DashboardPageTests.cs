@@ -122,6 +122,24 @@ public sealed class DashboardPageTests
     }
 
     [Fact]
+    public async Task ConfiguredGoalsFillTheGoalsPanelAndAGoalFilterTurnsTheTopStatsIntoConversions()
+    {
+        await using var host = await DashboardHost.StartAsync(isPublic: true, k: 1, goals: [Goal.Event("Signup"), Goal.Page("/pricing/")]);
+
+        var page = await PageAsync(host, Stats);
+        Assert.Equal("goals", page.QuerySelector("#panel-goals")!.GetAttribute("data-tab"));
+        Assert.Equal(["Visit /pricing/=3", "Signup=2"], Rows(page, "goals"));
+        var signup = page.QuerySelectorAll("#panel-goals tbody tr").Single(r => r.TextContent.Contains("Signup", StringComparison.Ordinal));
+        Assert.Equal("9.1%", signup.QuerySelector("td[data-metric=conversion_rate]")!.TextContent);
+
+        var filtered = await PageAsync(host, Stats + "?f=event:goal%3D%3DSignup");
+        Assert.Equal("Unique conversions", filtered.QuerySelector(".stat[data-metric=visitors] dt")!.TextContent);
+        Assert.Equal("2", Top(filtered, "visitors"));
+        Assert.Equal("9.1%", Top(filtered, "conversion_rate"));
+        Assert.Null(filtered.QuerySelector(".stat[data-metric=bounce_rate]"));
+    }
+
+    [Fact]
     public async Task ABrowserFilterShowsItsVersions()
     {
         await using var host = await DashboardHost.StartAsync(isPublic: true, k: 1);
