@@ -8,6 +8,7 @@ var root = new RootCommand("Candor: a self-hosted, privacy-respecting website pl
     PreviewsCommand.Create(),
     ShareCommand.Create(),
     ExportCommand.Create(),
+    KeysCommand.Create(),
 };
 // No ProcessTerminationTimeout: System.CommandLine would return from Main two seconds after Ctrl+C/SIGTERM,
 // cutting off downloads in flight. `serve`'s host handles those signals itself and stops gracefully.

@@ -46,14 +46,14 @@ public sealed class ServeCommandTests
         Assert.False(candor.HasExited, $"serve exited:\n{candor.Stderr}");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitUntilUp(CandorProcess candor, HttpClient http)
+    internal static async Task WaitUntilUp(CandorProcess candor, HttpClient http)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))

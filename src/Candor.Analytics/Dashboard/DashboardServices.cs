@@ -1,3 +1,4 @@
+using Candor.Analytics.Api.Keys;
 using Candor.Analytics.Dashboard.Sharing;
 using Candor.Analytics.Query;
 using Candor.Analytics.Store;
@@ -11,7 +12,7 @@ public static class DashboardServices
     /// <summary>
     /// Registers the dashboard (pair with <c>endpoints.MapDashboard()</c>). Needs the query layer's
     /// <see cref="Query.IStatsQueries"/>. A host may register its own <see cref="IDashboardViewer"/> (owner sign-in)
-    /// first; without one, nobody is the owner.
+    /// first; the default recognises the owner by a Stats API key.
     /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services, DashboardOptions options)
     {
@@ -19,7 +20,9 @@ public static class DashboardServices
         var publicSites = options.PublicSites.Select(Endpoint.AnalyticsOptions.NormaliseSite).Where(sites.Contains).ToHashSet(StringComparer.Ordinal);
         services.AddSingleton(options with { Sites = sites, PublicSites = publicSites });
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDashboardViewer, NoOwnerSignIn>();
+        // The Stats API's keys (registered by AddAnalytics; the same file when the dashboard runs alone) say who the owner is.
+        services.TryAddSingleton(_ => new ApiKeyStore(options.DataFolder));
+        services.TryAddSingleton<IDashboardViewer, ApiKeyOwner>();
         services.TryAddSingleton<DashboardAssets>();
         services.TryAddSingleton<DashboardLoader>();
         services.TryAddSingleton<CsvExport>();

@@ -1,3 +1,4 @@
+using Candor.Analytics.Api;
 using Candor.Analytics.Classification;
 using Candor.Analytics.Identity;
 using Candor.Analytics.Ingestion;
@@ -39,6 +40,7 @@ public static class AnalyticsServices
         services.TryAddSingleton<IngestionCounters>();
         services.TryAddSingleton<TrackerScripts>();
         services.Configure<RouteOptions>(routes => routes.SetParameterPolicy<TrackerFileConstraint>(TrackerFileConstraint.Name));
+        services.AddStatsApi(options);
         services.AddHostedService<AnalyticsLifetime>();
         if (options.RetentionMonths is { } months)
             services.AddHostedService(sp => new EventRetention(

@@ -113,3 +113,32 @@ public sealed class ShareLinkEndpointTests
         return host.Client.SendAsync(request);
     }
 }
+
+/// <summary>The owner: a Stats API key for the site sees exact figures, even on a private dashboard.</summary>
+public sealed class OwnerViewTests
+{
+    [Fact]
+    public async Task AnApiKeyForTheSiteSeesExactFiguresAndAnyOtherKeyIsNobody()
+    {
+        await using var host = await DashboardHost.StartAsync(isPublic: false);
+        var keys = host.Services.GetRequiredService<Candor.Analytics.Api.Keys.ApiKeyStore>();
+        var (_, owner) = keys.Create(DashboardHost.Site, DateTime.UtcNow);
+        var (_, stranger) = keys.Create("private.example", DateTime.UtcNow);
+
+        async Task<HttpResponseMessage> Get(string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/stats/{DashboardHost.Site}?panel=sources:sources");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            return await host.Client.SendAsync(request);
+        }
+
+        var exact = await Get(owner);
+        Assert.Equal(HttpStatusCode.OK, exact.StatusCode);
+        Assert.True(exact.Headers.CacheControl is { NoStore: true, Private: true });
+        var page = new HtmlParser().ParseDocument(await exact.Content.ReadAsStringAsync());
+        Assert.Contains(page.QuerySelectorAll("#panel-sources .label"), l => l.TextContent == "rare.example");
+        Assert.DoesNotContain("(other)", page.QuerySelector("#panel-sources")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(stranger)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get(owner + "x")).StatusCode);
+    }
+}

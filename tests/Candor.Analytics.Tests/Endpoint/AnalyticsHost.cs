@@ -27,7 +27,8 @@ public sealed class AnalyticsHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AnalyticsHost> StartAsync(Func<AnalyticsOptions, AnalyticsOptions>? configure = null, IEventStore? store = null, TempFolder? data = null)
+    public static async Task<AnalyticsHost> StartAsync(Func<AnalyticsOptions, AnalyticsOptions>? configure = null, IEventStore? store = null, TempFolder? data = null,
+        Action<IServiceCollection>? services = null)
     {
         data ??= new TempFolder();
         var options = new AnalyticsOptions { Sites = ["example.org", "other.org"], DataFolder = data.Path };
@@ -35,6 +36,7 @@ public sealed class AnalyticsHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         if (store is not null) builder.Services.AddSingleton(store);
+        services?.Invoke(builder.Services);
         builder.Services.AddAnalytics(options);
         var app = builder.Build();
         app.UseRouting();
