@@ -57,6 +57,10 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
             Assert.Contains("period=day", page.Url, StringComparison.Ordinal);
             Assert.Equal("6", await Top(page, "visitors"));
             await page.ClickAsync(".picker summary");
+            await page.ClickAsync(".picker a[data-period='realtime']");
+            Assert.Equal("6", await Top(page, "visitors"));
+            Assert.Equal("Visitors per minute", await page.TextContentAsync(".graph figcaption"));
+            await page.ClickAsync(".picker summary");
             await page.ClickAsync(".picker a[data-period='7d']");
             Assert.Equal("22", await Top(page, "visitors"));
             Assert.Equal(7, await page.Locator("#graph-data tbody tr").CountAsync());

@@ -18,6 +18,8 @@ public static class DashboardPeriod
         var period = state.Period == "custom" && state.From is { } from && state.To is { } to
             ? Period.Custom(from, to)
             : Period.Resolve(state.Period, state.Date, nowUtc, first);
-        return new Resolved(period.Range, period.DefaultInterval, Change.ComparedRange(period.Range, state.Compare));
+        // A custom range over a year has no day buckets (Plausible's rule): take the coarsest it allows.
+        var interval = period.Allows(period.DefaultInterval) ? period.DefaultInterval : period.ValidIntervals[^1];
+        return new Resolved(period.Range, interval, Change.ComparedRange(period.Range, state.Compare));
     }
 }

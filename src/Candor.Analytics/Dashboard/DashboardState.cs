@@ -17,6 +17,8 @@ public sealed record DashboardState
 
     public const string DefaultPeriod = "30d";
 
+    public const int MaxCustomYears = 10;
+
     /// <summary>The page the links point at (<c>/stats/example.org</c>, <c>/share/example.org</c>).</summary>
     public required string BasePath { get; init; }
 
@@ -67,6 +69,12 @@ public sealed record DashboardState
         if (period == "custom" && (from is null || to is null || from > to))
         {
             problems.Add("a custom period needs from and to dates, from not after to; showing " + DefaultPeriod);
+            period = DefaultPeriod;
+        }
+        // A bound on what one page view may ask the store to zero-fill and scan: ten years is more than any site's history here.
+        if (period == "custom" && from!.Value.AddYears(MaxCustomYears) < to!.Value)
+        {
+            problems.Add($"a custom period may span at most {MaxCustomYears} years; showing {DefaultPeriod}");
             period = DefaultPeriod;
         }
         var compare = query["compare"].ToString() switch

@@ -53,6 +53,21 @@ public sealed class DashboardStateTests
         Assert.Equal(DashboardState.DefaultPeriod, Parse("?period=custom&from=2026-03-10&to=2026-03-01").Period);
         Assert.Equal(DashboardState.DefaultPeriod, Parse("?period=custom&from=2026-03-01").Period);
         Assert.Contains("not a date", Parse("?period=day&date=10.3.2026").Problems.Single(), StringComparison.Ordinal);
+        // A span a page view could not reasonably zero-fill is refused, not run.
+        var huge = Parse("?period=custom&from=0001-01-01&to=9999-12-31");
+        Assert.Equal(DashboardState.DefaultPeriod, huge.Period);
+        Assert.Contains("at most 10 years", huge.Problems.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACustomRangeOverAYearIsBucketedByMonth()
+    {
+        var state = Parse("?period=custom&from=2024-01-01&to=2026-02-28");
+
+        var period = await DashboardPeriod.ResolveAsync(state, new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc), null!, "example.org");
+
+        Assert.Equal(Interval.Month, period.Interval);
+        Assert.Equal(Interval.Day, (await DashboardPeriod.ResolveAsync(Parse("?period=custom&from=2026-01-01&to=2026-02-28"), DateTime.UtcNow, null!, "example.org")).Interval);
     }
 
     [Fact]
