@@ -133,6 +133,21 @@ public static class DashboardEndpoints
 
     private static async Task RespondAsync(HttpContext context, string site, string basePath, string? auth, KAnonymity privacy, Output output)
     {
+        try
+        {
+            await RespondWithDataAsync(context, site, basePath, auth, privacy, output);
+        }
+        catch (Query.StatsQueryException e) when (!context.Response.HasStarted)
+        {
+            // The URL asked for something the query layer cannot answer: say what, never a 500.
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"This statistics view cannot be shown: {e.Message}");
+        }
+    }
+
+    private static async Task RespondWithDataAsync(HttpContext context, string site, string basePath, string? auth, KAnonymity privacy, Output output)
+    {
         var services = context.RequestServices;
         var options = services.GetRequiredService<DashboardOptions>();
         var state = DashboardState.Parse(context.Request.Query, basePath, auth, onlyIsFilters: !privacy.IsExact);

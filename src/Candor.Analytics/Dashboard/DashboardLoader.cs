@@ -35,7 +35,25 @@ public sealed class DashboardLoader(IStatsQueries queries)
 
     public async Task<DashboardData> LoadAsync(Request request, CancellationToken cancellationToken = default)
     {
-        var (filters, refused) = await AdmittedFiltersAsync(request, cancellationToken);
+        // The admission check runs alongside the view it guards (the common case, every filter admitted, then costs no
+        // extra wait); if it refuses a filter, that view is thrown away unseen and the page is loaded without it.
+        var admission = AdmittedFiltersAsync(request, cancellationToken);
+        var optimistic = LoadAsync(request, request.State.Filters, [], cancellationToken);
+        var (filters, refused) = await admission;
+        if (refused.Count == 0) return await optimistic;
+        try
+        {
+            await optimistic;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Its figures are discarded either way; only the reloaded view below is shown.
+        }
+        return await LoadAsync(request, filters, refused, cancellationToken);
+    }
+
+    private async Task<DashboardData> LoadAsync(Request request, IReadOnlyList<Filter> filters, IReadOnlyList<string> refused, CancellationToken cancellationToken)
+    {
         var goalFiltered = filters.Any(f => f.Dimension.Name == "event:goal");
         var topMetrics = goalFiltered ? ConversionMetrics : TrafficMetrics;
         StatsQuery Query(DateRange range, IReadOnlyList<Metric> metrics) => new()
