@@ -59,7 +59,13 @@ public sealed record DashboardState
         {
             var raw = query[name].ToString();
             if (raw.Length == 0) return null;
-            if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+            if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                // Far from the calendar's ends, so month and year arithmetic on it cannot overflow.
+                if (day.Year is >= 1970 and <= 9000) return day;
+                problems.Add($"{name} \"{raw}\" is out of range (1970 to 9000)");
+                return null;
+            }
             problems.Add($"{name} \"{raw}\" is not a date (YYYY-MM-DD)");
             return null;
         }

@@ -217,3 +217,24 @@ public sealed class DashboardPageTests
         });
     }
 }
+
+/// <summary>Whatever the URL says, the dashboard answers with a page (and says what it left out), never a 500.</summary>
+public sealed class HostileDashboardUrlTests
+{
+    [Theory]
+    [InlineData("?period=day&date=9999-12-31")]
+    [InlineData("?period=custom&from=0001-01-01&to=9999-12-31")]
+    [InlineData("?period=custom&from=2026-03-01&to=2026-02-01")]
+    [InlineData("?f=visit:source%3D%3D&f=%3D%3D&f=event:props:%3D%3Dx&panel=&prop=&more=nope")]
+    [InlineData("?f=event:goal%3D%3DNoSuchGoal&compare=year_over_year&period=all")]
+    [InlineData("?period=realtime&compare=previous_period")]
+    public async Task OddUrlsGetAPage(string query)
+    {
+        await using var host = await DashboardHost.StartAsync(isPublic: true);
+
+        var response = await host.Client.GetAsync("/stats/" + DashboardHost.Site + query);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("class=\"stats\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

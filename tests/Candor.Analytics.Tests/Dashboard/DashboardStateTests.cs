@@ -54,9 +54,12 @@ public sealed class DashboardStateTests
         Assert.Equal(DashboardState.DefaultPeriod, Parse("?period=custom&from=2026-03-01").Period);
         Assert.Contains("not a date", Parse("?period=day&date=10.3.2026").Problems.Single(), StringComparison.Ordinal);
         // A span a page view could not reasonably zero-fill is refused, not run.
-        var huge = Parse("?period=custom&from=0001-01-01&to=9999-12-31");
+        var huge = Parse("?period=custom&from=1970-01-01&to=8999-12-31");
         Assert.Equal(DashboardState.DefaultPeriod, huge.Period);
         Assert.Contains("at most 10 years", huge.Problems.Single(), StringComparison.Ordinal);
+        var edge = Parse("?period=year&date=9999-12-31");
+        Assert.Null(edge.Date);
+        Assert.Contains("out of range", edge.Problems.Single(), StringComparison.Ordinal);
     }
 
     [Fact]
