@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Candor.Analytics.Query.Sql;
 using Candor.Analytics.Store;
 
@@ -15,7 +16,13 @@ namespace Candor.Analytics.Query;
 internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, TimeProvider time)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _fills = new(StringComparer.Ordinal);
+    private const int WaitForDays = 7;
+    private const int DaysPerFill = 31;
+
+    // Process-wide, per store and site: two engines over one store (say, the API's and the dashboard's) must not
+    // both summarise the same day, which would count its sessions twice.
+    // Weak on the store, so a disposed store's gates go with it.
+    private static readonly ConditionalWeakTable<ISqlReader, ConcurrentDictionary<string, SemaphoreSlim>> Fills = new();
 
     /// <summary>The whole, closed days inside <paramref name="range"/>; null when there are none.</summary>
     public static DateRange? CacheableDays(DateRange range, DateTime nowUtc)
@@ -27,15 +34,44 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
         return end > first ? new DateRange(first, end) : null;
     }
 
-    /// <summary>Makes sure the closed days of <paramref name="range"/> are cached and returns them (null: none).</summary>
+    /// <summary>
+    /// The closed days of <paramref name="range"/> when they are all cached, after filling a few missing ones (up
+    /// to <see cref="WaitForDays"/>: yesterday, typically) in the query's time. More missing days (a first look at a
+    /// year) are filled in the background and this query summarises from the events, so the cache never makes a
+    /// query slower than it would be without it. Null: answer without the cache.
+    /// </summary>
     public async Task<DateRange?> EnsureAsync(string site, DateRange range, CancellationToken cancellationToken)
     {
         if (CacheableDays(range, time.GetUtcNow().UtcDateTime) is not { } days) return null;
         var expected = (int)(days.To - days.From).TotalDays;
-        if ((await FilledAsync(site, days, cancellationToken)).Count == expected) return days;
+        int missing;
+        try
+        {
+            missing = expected - (await FilledAsync(site, days, cancellationToken)).Count;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null; // no usable cache (say, a store without the table): answer from the events
+        }
+        if (missing == 0) return days;
+        if (missing > WaitForDays)
+        {
+            _ = Task.Run(() => FillDaysAsync(site, days, CancellationToken.None), CancellationToken.None);
+            return null;
+        }
+        return await FillDaysAsync(site, days, cancellationToken) ? days : null;
+    }
 
-        // One fill per site at a time: the dashboard's parallel queries wait for the first one's work.
-        var gate = _fills.GetOrAdd(site, _ => new SemaphoreSlim(1, 1));
+    /// <summary>Fills every missing closed day of <paramref name="range"/> now (start-up warming, benchmarks); false when that failed.</summary>
+    public Task<bool> FillAsync(string site, DateRange range, CancellationToken cancellationToken) =>
+        CacheableDays(range, time.GetUtcNow().UtcDateTime) is { } days ? FillDaysAsync(site, days, cancellationToken) : Task.FromResult(true);
+
+    /// <summary>Fills the missing days of <paramref name="days"/>, one transaction per run of at most <see cref="DaysPerFill"/> days; false when that failed.</summary>
+    private async Task<bool> FillDaysAsync(string site, DateRange days, CancellationToken cancellationToken)
+    {
+        // One fill per store and site at a time: the dashboard's parallel queries wait for the first one's work, and
+        // a background fill that finds the days done by another has nothing left to do.
+        var gate = Fills.GetValue(reader, _ => new(StringComparer.Ordinal)).GetOrAdd(site, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -45,18 +81,23 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
             {
                 var missing = day < days.To && !filled.Contains(day);
                 if (missing && runStart is null) runStart = day;
-                if (!missing && runStart is { } start)
+                if (runStart is { } start && (!missing || (day - start).TotalDays >= DaysPerFill))
                 {
                     await writer.ExecuteAsync(FillStatements(site, new DateRange(start, day)), cancellationToken);
-                    runStart = null;
+                    runStart = missing ? day : null;
                 }
             }
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A failed fill rolled back its transaction; the cache is an optimisation, so answer without it.
+            return false;
         }
         finally
         {
             gate.Release();
         }
-        return days;
     }
 
     private async Task<HashSet<DateTime>> FilledAsync(string site, DateRange days, CancellationToken cancellationToken)

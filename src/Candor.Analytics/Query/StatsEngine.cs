@@ -39,6 +39,14 @@ public sealed class StatsEngine : IStatsQueries
         return rows.Count == 0 ? 0 : (long)Number(rows[0][0]);
     }
 
+    /// <summary>
+    /// Summarises the closed days of <paramref name="range"/> into the session cache now, instead of in the background
+    /// after the first query that needs them (for warming at start-up, say the last 12 months, and for benchmarks).
+    /// False when there is no cache or filling failed; queries are right either way.
+    /// </summary>
+    public async Task<bool> PrepareAsync(string site, DateRange range, CancellationToken cancellationToken = default) =>
+        _sessionDays is not null && await _sessionDays.FillAsync(site, range, cancellationToken);
+
     public async Task<DateTime?> FirstEventAsync(string site, CancellationToken cancellationToken = default)
     {
         var d = reader.Dialect;

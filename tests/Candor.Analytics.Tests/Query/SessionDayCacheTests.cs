@@ -73,6 +73,23 @@ public sealed class SessionDayCacheTests : IAsyncLifetime
         Assert.Equal(Flatten(expected), Flatten(await _site.Engine.QueryAsync(query)));
     }
 
+    [Theory]
+    [InlineData("event:page", "/q1")]
+    [InlineData("event:name", "Signup")]
+    public async Task An_event_filter_keeps_the_sessions_with_a_matching_event_cached_or_not(string dimension, string value)
+    {
+        var query = ThreeDays("visit:country", Metric.Visitors, Metric.Visits, Metric.BounceRate, Metric.VisitDuration) with
+        {
+            Filters = [new Filter(FilterOperator.Is, Dimension.Parse(dimension), [value])],
+        };
+        var expected = await new StatsEngine(_site.Store, _site.Time, cacheSessions: false).QueryAsync(query);
+        Assert.NotEmpty(expected.Rows);
+        Assert.Equal(Flatten(expected), Flatten(await _site.Engine.QueryAsync(query)));
+        // The same figures as when the events are counted too (the path that cannot use the cache).
+        var withPageviews = await _site.Engine.QueryAsync(query with { Metrics = [.. query.Metrics, Metric.Pageviews] });
+        Assert.Equal(Flatten(expected), withPageviews.Rows.Select(r => string.Join("|", r.Dimensions) + "=" + string.Join(",", r.Metrics.Take(4))).ToList());
+    }
+
     [Fact]
     public async Task A_late_event_for_a_cached_day_is_counted()
     {
@@ -95,6 +112,44 @@ public sealed class SessionDayCacheTests : IAsyncLifetime
         await _site.Store.DeleteOlderThanAsync(Monday.AddDays(1));
 
         Assert.Equal([0], Assert.Single((await _site.Engine.QueryAsync(monday)).Rows).Metrics);
+    }
+
+    [Fact]
+    public async Task Two_engines_filling_at_once_count_each_session_once()
+    {
+        var query = ThreeDays("visit:source", Metric.Visits);
+        var expected = Flatten(await new StatsEngine(_site.Store, _site.Time, cacheSessions: false).QueryAsync(query));
+        var other = new StatsEngine(_site.Store, _site.Time);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => (i % 2 == 0 ? _site.Engine : other).QueryAsync(query)));
+
+        Assert.All(answers, a => Assert.Equal(expected, Flatten(a)));
+        Assert.Equal(24L, (await _site.Store.QueryAsync("SELECT count(*) FROM session_days"))[0][0]);
+    }
+
+    [Fact]
+    public async Task Many_missing_days_are_filled_in_the_background_while_queries_summarise_events()
+    {
+        await using var site = new StatsSite();
+        var first = StatsSite.Day.AddDays(-20);
+        for (var day = 0; day < 20; day++)
+            site.Visit((ulong)(day % 6), first.AddDays(day).AddHours(9), e => e with { Country = day % 2 == 0 ? "DE" : "FR" }).Pageview("/").Pageview("/a", TimeSpan.FromMinutes(3));
+        await site.FlushAsync();
+        site.Time.SetUtcNow(new DateTimeOffset(StatsSite.Day.AddHours(12)));
+        var query = new StatsQuery
+        {
+            Site = StatsSite.Site,
+            Range = new DateRange(first, StatsSite.Day),
+            Metrics = [Metric.Visitors, Metric.Visits, Metric.BounceRate],
+            Dimensions = [Dimension.Parse("visit:country")],
+        };
+
+        var answer = Flatten(await site.Engine.QueryAsync(query));
+        Assert.Equal(["DE=3,10,0", "FR=3,10,0"], answer);
+
+        Assert.True(await site.Engine.PrepareAsync(StatsSite.Site, query.Range)); // waits for (or does) the fill
+        Assert.Equal(20L, (await site.Store.QueryAsync("SELECT count(*) FROM session_days_filled"))[0][0]);
+        Assert.Equal(answer, Flatten(await site.Engine.QueryAsync(query)));
     }
 
     private static List<string> Flatten(QueryResult result) =>

@@ -37,10 +37,15 @@ internal sealed class StatsSql
     public static StatsSql Build(StatsQuery query, RawColumn needs, ISqlDialect dialect, DateRange? cachedDays = null) =>
         new Builder(query, needs, dialect, cachedDays).Build();
 
-    /// <summary>Whether the query is answered from sessions alone (visit dimensions and filters only), which the session cache can serve.</summary>
+    /// <summary>
+    /// Whether the query is answered from sessions alone, which the session cache can serve: visit dimensions only,
+    /// and either no event filters or no event counts (an event filter keeps the sessions with a matching event,
+    /// but pageviews and events must then count the matching events themselves).
+    /// </summary>
     public static bool IsSessionOnly(StatsQuery query, RawColumn needs) =>
-        query.Dimensions.All(x => x.IsVisit) && query.Filters.All(f => f.Dimension.IsVisit)
-        && (needs & (RawColumn.EngagedMilliseconds | RawColumn.PageVisits)) == 0;
+        query.Dimensions.All(x => x.IsVisit)
+        && (needs & (RawColumn.EngagedMilliseconds | RawColumn.PageVisits)) == 0
+        && (query.Filters.All(f => f.Dimension.IsVisit) || (needs & (RawColumn.Pageviews | RawColumn.Events)) == 0);
 
     /// <summary>The parts of <paramref name="range"/> outside <paramref name="cached"/>.</summary>
     private static IEnumerable<DateRange> Uncached(DateRange range, DateRange? cached)
@@ -116,7 +121,10 @@ internal sealed class StatsSql
                 }
                 var keep = new List<string>();
                 if (visitConj is not null) keep.Add(visitConj);
-                if (eventConj is not null) keep.Add("s_matched");
+                if (eventConj is not null && !sessionOnly) keep.Add("s_matched");
+                // Sessions (or, cached, their days) with a matching event in the range.
+                if (eventConj is not null && sessionOnly)
+                    keep.Add($"session_id IN (SELECT session_id FROM events WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)} AND {NotEngagement} AND {eventConj})");
                 sql.Append($", sf AS (SELECT * FROM s WHERE {(keep.Count == 0 ? "true" : string.Join(" AND ", keep))})");
             }
 
