@@ -52,7 +52,8 @@ public static class NumberText
     {
         Metric.Visitors => "Visitors",
         Metric.Visits => "Visits",
-        Metric.Pageviews => "Pageviews",
+        // Short enough for two number columns on a phone.
+        Metric.Pageviews => "Views",
         Metric.Events => "Events",
         Metric.ConversionRate => "CR",
         _ => Label(metric),
