@@ -28,6 +28,24 @@ public sealed class DashboardCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ShareListShowsTheLinksAndRevokeDeletesOne()
+    {
+        var created = await CandorProcess.RunAsync("share", "create", "--site", "example.org", "--data", _data);
+        var path = created.Stdout.Trim().Split('\n')[^1].Trim();
+        var slug = path.Split("auth=")[1];
+
+        var list = await CandorProcess.RunAsync("share", "list", "--data", _data);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains($"example.org\t{path}\topen", list.Stdout, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await CandorProcess.RunAsync("share", "revoke", slug, "--data", _data)).ExitCode);
+        Assert.Null(new ShareLinkStore(_data, TimeProvider.System).Find("example.org", slug));
+        var again = await CandorProcess.RunAsync("share", "revoke", slug, "--data", _data);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("no share link", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ShareCreateWithAnEmptyPasswordFails()
     {
         var result = await CandorProcess.RunWithInputAsync("\n", "share", "create", "--site", "example.org", "--password", "--data", _data);

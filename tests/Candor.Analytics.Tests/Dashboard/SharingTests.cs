@@ -44,6 +44,23 @@ public sealed class SharingTests
     }
 
     [Fact]
+    public void ARevokedLinkStopsWorkingForAReaderThatAlreadyKnewIt()
+    {
+        using var folder = new TempFolder();
+        var writer = new ShareLinkStore(folder.Path, TimeProvider.System);
+        var reader = new ShareLinkStore(folder.Path, TimeProvider.System);
+        var keep = writer.Create("example.org", null);
+        var end = writer.Create("example.org", null);
+        Assert.NotNull(reader.Find("example.org", end.Slug));
+
+        Assert.True(writer.Revoke(end.Slug));
+
+        Assert.Null(reader.Find("example.org", end.Slug));
+        Assert.NotNull(reader.Find("example.org", keep.Slug));
+        Assert.False(writer.Revoke(end.Slug));
+    }
+
+    [Fact]
     public void ADamagedLinkFileIsNamedInTheError()
     {
         using var folder = new TempFolder();

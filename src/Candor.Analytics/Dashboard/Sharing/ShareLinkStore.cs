@@ -22,15 +22,29 @@ public sealed class ShareLinkStore(string dataFolder, TimeProvider time)
     public ShareLink Create(string site, string? password)
     {
         var link = new ShareLink(site, ShareLink.NewSlug(), password is null ? null : SharePassword.Create(password), time.GetUtcNow());
+        lock (_gate) Write(Read().Append(link).ToList());
+        return link;
+    }
+
+    /// <summary>Deletes the link with this slug; false when there is none. A running server stops honouring it at once.</summary>
+    public bool Revoke(string slug)
+    {
         lock (_gate)
         {
-            var links = Read().Append(link).ToList();
-            Directory.CreateDirectory(dataFolder);
-            var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(links, Json));
-            File.Move(temporary, FilePath, overwrite: true);
+            var links = Read();
+            var kept = links.Where(l => l.Slug != slug).ToList();
+            if (kept.Count == links.Count) return false;
+            Write(kept);
+            return true;
         }
-        return link;
+    }
+
+    private void Write(IReadOnlyList<ShareLink> links)
+    {
+        Directory.CreateDirectory(dataFolder);
+        var temporary = FilePath + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(links, Json));
+        File.Move(temporary, FilePath, overwrite: true);
     }
 
     /// <summary>The link of this site with this slug, or null (the slug compared in constant time).</summary>
