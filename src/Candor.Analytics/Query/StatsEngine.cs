@@ -135,6 +135,17 @@ public sealed class StatsEngine : IStatsQueries
 
     private async Task<Groups> RunAsync(StatsQuery query, RawColumn needs, CancellationToken cancellationToken)
     {
+        // Totals filtered by an event (top stats of a page, a goal) that also count events: the session figures can
+        // come from the session cache and the event counts from one plain pass over the matching events, instead of
+        // one statement summarising every session from its events.
+        const RawColumn eventCounts = RawColumn.Pageviews | RawColumn.Events;
+        if (_sessionDays is not null && query.Dimensions.Count == 0 && query.Filters.Count > 0 && query.Filters.All(f => !f.Dimension.IsVisit)
+            && (needs & eventCounts) != 0 && (needs & ~eventCounts) != 0 && !StatsSql.IsSessionOnly(query, needs))
+        {
+            var sessions = RunAsync(query, needs & ~eventCounts, cancellationToken);
+            var events = RunAsync(query, needs & eventCounts, cancellationToken);
+            return Groups.Combine(needs, await sessions, await events);
+        }
         var cached = _sessionDays is not null && StatsSql.IsSessionOnly(query, needs)
             ? await _sessionDays.EnsureAsync(query.Site, query.Range, cancellationToken)
             : null;
@@ -206,6 +217,14 @@ public sealed class StatsEngine : IStatsQueries
         {
             for (var i = 0; i < columns.Count; i++) if (columns[i] == column) return i;
             throw new InvalidOperationException($"{column} was not queried.");
+        }
+
+        /// <summary>The one row of two dimensionless answers, as one answer with <paramref name="needs"/>' columns.</summary>
+        public static Groups Combine(RawColumn needs, Groups first, Groups second)
+        {
+            var columns = RawColumns.In(needs).ToList();
+            var raw = columns.Select(c => first.Columns.Contains(c) ? first.Single(c) : second.Single(c)).ToArray();
+            return new Groups(columns, [([], raw)]);
         }
 
         /// <summary>The only row's value (a query without dimensions has exactly one).</summary>

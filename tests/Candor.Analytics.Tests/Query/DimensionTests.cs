@@ -49,6 +49,21 @@ public sealed class DimensionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_day_period_gives_24_hourly_rows_for_its_timeseries()
+    {
+        var day = Period.Resolve("day", "2026-03-10", StatsSite.Day.AddDays(5));
+        var result = await _site.QueryAsync(StatsSite.DayQuery(Metric.Visitors) with
+        {
+            Range = day.Range,
+            Interval = day.DefaultInterval,
+            Dimensions = [Dimension.Parse("time")],
+        });
+        Assert.Equal(24, result.Rows.Count);
+        Assert.Equal("2026-03-10 01:00:00", result.Rows[1].Dimensions[0]);
+        Assert.Equal(3, result.Rows.Sum(r => r.Metrics[0]));
+    }
+
+    [Fact]
     public async Task Days_weeks_and_months_are_written_as_dates()
     {
         var week = await _site.QueryAsync(StatsSite.DayQuery(Metric.Visitors) with { Dimensions = [Dimension.Parse("time:week")] });

@@ -90,6 +90,21 @@ public sealed class SessionDayCacheTests : IAsyncLifetime
         Assert.Equal(Flatten(expected), withPageviews.Rows.Select(r => string.Join("|", r.Dimensions) + "=" + string.Join(",", r.Metrics.Take(4))).ToList());
     }
 
+    [Theory]
+    [InlineData("event:page", "/q1")]
+    [InlineData("event:goal", "Signup")]
+    public async Task Top_stats_filtered_by_an_event_agree_with_and_without_the_cache(string dimension, string value)
+    {
+        var query = ThreeDays(null, Metric.Visitors, Metric.Visits, Metric.Pageviews, Metric.ViewsPerVisit, Metric.BounceRate, Metric.VisitDuration, Metric.Events) with
+        {
+            Filters = [new Filter(FilterOperator.Is, Dimension.Parse(dimension), [value])],
+            Goals = [Goal.Event("Signup")],
+        };
+        var expected = Flatten(await new StatsEngine(_site.Store, _site.Time, cacheSessions: false).QueryAsync(query));
+        Assert.Equal(expected, Flatten(await _site.Engine.QueryAsync(query)));
+        Assert.Equal(2L, (await _site.Store.QueryAsync("SELECT count(*) FROM session_days_filled"))[0][0]);
+    }
+
     [Fact]
     public async Task A_late_event_for_a_cached_day_is_counted()
     {
