@@ -31,6 +31,9 @@ public static class SiteServer
         var certificate = ServerCertificate.Load(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ContentRootPath = options.SiteRoot, WebRootPath = options.SiteRoot });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Hosting opens a logging scope for every request whenever this category is on at any level; it logs nothing
+        // at Warning or above (Kestrel logs unhandled errors under its own category), so the scope was pure cost.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseCandorListeners(options, certificate);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddTrustedProxies(options.TrustedProxies);

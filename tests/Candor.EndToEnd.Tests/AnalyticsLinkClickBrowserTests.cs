@@ -6,9 +6,15 @@ namespace Candor.EndToEnd.Tests;
 /// Candor's own tracker, <c>outbound-links</c> and <c>file-downloads</c> variants, in Chromium: a click on an
 /// outbound link and on a file link each store their event with the <c>url</c> prop, and the browser still goes there.
 /// </summary>
+/// <remarks>
+/// The click events are awaited on the server (events it accepted), not as browser responses: the tracker sends them
+/// with a keepalive fetch and lets the link navigate at once, and Chromium hands such a request to its network
+/// process when the page goes away — it always arrives (the server stores it), but the DevTools protocol then often
+/// reports no response for it to Playwright. Waiting for that response made this test fail about half the time.
+/// </remarks>
 public sealed class AnalyticsLinkClickBrowserTests
 {
-    [Fact(Skip = "Unfinished: the outbound click is observed (202) but no File Download request is seen after clicking /files/notes.txt?v=2 with script.file-downloads.js; tracker bug or test setup not yet diagnosed")]
+    [Fact]
     public async Task OutboundAndFileDownloadClicksAreStoredAndTheNavigationHappens()
     {
         // "Outbound": localhost:PORT is another host than the page's 127.0.0.1:PORT, yet served by the same server,
@@ -34,7 +40,6 @@ public sealed class AnalyticsLinkClickBrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
         var context = await AnalyticsTestSite.VisitorContextAsync(browser);
-        var answers = new EventAnswers(context);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => { lock (errors) errors.Add(error); };
@@ -43,9 +48,9 @@ public sealed class AnalyticsLinkClickBrowserTests
         await page.GotoAsync(site.Origin + "/");
         Assert.Equal(202, (await pageview).Status);
         // The click navigates away at once (the tracker sends with a keepalive fetch and does not hold the link
-        // back), so the answer may come after the page is gone: it is awaited on the context, bounded.
+        // back), so the event may arrive after the page is gone: the server's count of accepted events is awaited.
         await page.ClickAsync("#out");
-        Assert.Equal(202, await answers.StatusOf("Outbound Link: Click"));
+        Assert.True(await site.AcceptedAtLeastAsync(2), "the outbound click's event did not reach the server");
         await page.WaitForURLAsync($"http://localhost:{site.Port}/landing/");
         Assert.Equal("landed", await page.TextContentAsync("p"));
 
@@ -53,7 +58,7 @@ public sealed class AnalyticsLinkClickBrowserTests
         await page.GotoAsync(site.Origin + "/docs/");
         Assert.Equal(202, (await pageview).Status);
         await page.ClickAsync("#file");
-        Assert.Equal(202, await answers.StatusOf("File Download"));
+        Assert.True(await site.AcceptedAtLeastAsync(4), "the file download's event did not reach the server");
         await page.WaitForURLAsync(site.Origin + "/files/notes.txt?v=2");
         Assert.Contains("plain notes", await page.ContentAsync(), StringComparison.Ordinal);
         lock (errors) Assert.Empty(errors);
@@ -67,30 +72,5 @@ public sealed class AnalyticsLinkClickBrowserTests
             "pageview /",
             "pageview /docs/",
         ], site.StoredEvents());
-    }
-
-    /// <summary>Every <c>/api/event</c> answer seen by the context (any page, also after it navigated away).</summary>
-    private sealed class EventAnswers
-    {
-        private readonly List<(string Body, int Status)> _seen = [];
-
-        public EventAnswers(IBrowserContext context) =>
-            context.Response += (_, r) =>
-            {
-                if (!r.Url.EndsWith("/api/event", StringComparison.Ordinal)) return;
-                lock (_seen) _seen.Add((r.Request.PostData ?? "", r.Status));
-            };
-
-        public async Task<int?> StatusOf(string eventName)
-        {
-            for (var i = 0; i < 200; i++)
-            {
-                lock (_seen)
-                    foreach (var (body, status) in _seen)
-                        if (body.Contains($"\"n\":\"{eventName}\"", StringComparison.Ordinal)) return status;
-                await Task.Delay(50);
-            }
-            return null;
-        }
     }
 }

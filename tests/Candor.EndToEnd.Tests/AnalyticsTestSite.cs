@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Candor.Server;
 using Candor.Site;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Candor.EndToEnd.Tests;
@@ -31,6 +32,9 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
     public string AccessLogFolder => Path.Combine(DataFolder, "logs");
     public string StorePath => Path.Combine(DataFolder, "analytics.duckdb");
     public string Origin => $"http://127.0.0.1:{Port}";
+
+    /// <summary>The running server's services (its analytics counters and buffer).</summary>
+    public IServiceProvider Services => (_server ?? throw new InvalidOperationException("The server is not running.")).Services;
 
     /// <summary>Picks a port first so pages can name it; <paramref name="write"/> fills <c>src</c> (given the port).</summary>
     public static AnalyticsTestSite Create(string name, Action<string, int> write)
@@ -97,6 +101,17 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
             r => r.Url.EndsWith("/api/event", StringComparison.Ordinal) && r.Request.Method == "POST" &&
                  (r.Request.PostData ?? "").Contains($"\"n\":\"{eventName}\"", StringComparison.Ordinal),
             new() { Timeout = 15_000 });
+
+    /// <summary>
+    /// Waits (bounded, 15 s) until the running server has accepted at least <paramref name="count"/> events for storage;
+    /// false if it has not. For events sent as a page goes away, whose browser-side response may never be reported.
+    /// </summary>
+    public async Task<bool> AcceptedAtLeastAsync(long count)
+    {
+        var counters = Services.GetRequiredService<Candor.Analytics.Endpoint.IngestionCounters>();
+        for (var waited = 0; waited < 15_000 && counters.Accepted < count; waited += 50) await Task.Delay(50);
+        return counters.Accepted >= count;
+    }
 
     /// <summary>Stored events (engagement left out): name, pathname, and props as <c>k=v;k=v</c> in key order.</summary>
     public List<string> StoredEvents()

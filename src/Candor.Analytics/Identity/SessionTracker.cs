@@ -87,5 +87,17 @@ public sealed class SessionTracker
         _nextSweep = now + _window;
     }
 
-    private static ulong RandomId() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    // Almost every event of a new visitor starts a session; asking the OS generator for 8 bytes each time (and
+    // allocating them) showed in the ingestion profile, so each thread draws 64 ids at once.
+    [ThreadStatic] private static ulong[]? t_ids;
+    [ThreadStatic] private static int t_next;
+
+    private static ulong RandomId()
+    {
+        var ids = t_ids ??= new ulong[64];
+        if (t_next == 0) RandomNumberGenerator.Fill(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.AsSpan()));
+        var id = ids[t_next];
+        t_next = (t_next + 1) % ids.Length;
+        return id;
+    }
 }

@@ -96,7 +96,7 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
     /// <summary>Host + path without <c>www.</c>, query or trailing slash, as Plausible stores it; null for internal or unparsable referrers.</summary>
     internal static string? ReferrerOf(string? referrer, string pageHost)
     {
-        if (referrer is null || !Uri.TryCreate(referrer, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
+        if (Hosts.Absolute(referrer) is not { } uri) return null;
         var host = uri.Host.ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
         if (host == pageHost || host == "localhost") return null;

@@ -145,7 +145,9 @@ public static class EventRequestParser
             error("url", "is required");
             return null;
         }
-        if (Encoding.UTF8.GetByteCount(text) > MaxUrlBytes || !Uri.TryCreate(text, UriKind.Absolute, out var url))
+        // On Unix, Uri takes "/docs/" as the absolute file path file:///docs/; a path is not a page URL anywhere.
+        if (Encoding.UTF8.GetByteCount(text) > MaxUrlBytes || !Uri.TryCreate(text, UriKind.Absolute, out var url)
+            || (url.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             error("url", "must be a valid url");
             return null;

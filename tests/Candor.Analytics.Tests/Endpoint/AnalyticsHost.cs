@@ -28,7 +28,7 @@ public sealed class AnalyticsHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<AnalyticsHost> StartAsync(Func<AnalyticsOptions, AnalyticsOptions>? configure = null, IEventStore? store = null, TempFolder? data = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, TimeProvider? time = null)
     {
         data ??= new TempFolder();
         var options = new AnalyticsOptions { Sites = ["example.org", "other.org"], DataFolder = data.Path };
@@ -37,6 +37,7 @@ public sealed class AnalyticsHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         if (store is not null) builder.Services.AddSingleton(store);
         services?.Invoke(builder.Services);
+        if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddAnalytics(options);
         var app = builder.Build();
         app.UseRouting();
@@ -44,6 +45,34 @@ public sealed class AnalyticsHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AnalyticsHost(app, data, new Uri(address));
+    }
+
+    /// <summary>
+    /// A client whose connections leave from another loopback address (Linux routes all of 127/8 to loopback), so the
+    /// endpoint sees another client IP without a proxy in between. Dispose it.
+    /// </summary>
+    public HttpClient ClientFrom(string loopbackAddress)
+    {
+        var source = System.Net.IPAddress.Parse(loopbackAddress);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(source.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new System.Net.IPEndPoint(source, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress };
     }
 
     public Task<HttpResponseMessage> PostAsync(string body, string contentType = "text/plain", Action<HttpRequestMessage>? configure = null)

@@ -22,7 +22,7 @@ public static class StatsApiV2
     private static async Task Query(HttpContext context)
     {
         if (await StatsApiRequest.AuthenticateAsync(context) is not { } key) return;
-        var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+        using var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             await new ApiError(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.").WriteAsync(context.Response);
@@ -31,7 +31,7 @@ public static class StatsApiV2
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(body.Bytes.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException)
         {
