@@ -6,6 +6,8 @@ var root = new RootCommand("Candor: a self-hosted, privacy-respecting website pl
     BuildCommand.Create(),
     ServeCommand.Create(),
     PreviewsCommand.Create(),
+    ShareCommand.Create(),
+    ExportCommand.Create(),
     KeysCommand.Create(),
 };
 // No ProcessTerminationTimeout: System.CommandLine would return from Main two seconds after Ctrl+C/SIGTERM,

@@ -1,3 +1,4 @@
+using Candor.Analytics.Dashboard;
 using Candor.Analytics.Endpoint;
 using Candor.GitHub;
 using Candor.Privacy.Consent;
@@ -61,6 +62,15 @@ public static class SiteServer
                 RetentionMonths = options.AnalyticsRetentionMonths,
                 Goals = options.AnalyticsGoals,
             });
+        if (options.AnalyticsSites.Count > 0)
+            builder.Services.AddDashboard(new DashboardOptions
+            {
+                Sites = options.AnalyticsSites,
+                PublicSites = options.AnalyticsPublic ? options.AnalyticsSites : [],
+                KThreshold = options.AnalyticsKThreshold,
+                Goals = options.AnalyticsGoals,
+                DataFolder = options.DataFolder!,
+            });
 
         var app = builder.Build();
         app.UseTrustedProxies(options.TrustedProxies);
@@ -80,7 +90,7 @@ public static class SiteServer
         app.MapHealthz();
         app.MapConsent();
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();
-        if (options.AnalyticsSites.Count > 0) app.MapAnalytics();
+        if (options.AnalyticsSites.Count > 0) app.MapAnalytics().MapDashboard();
         app.UseEndpoints(_ => { });
         // Last: whatever no endpoint answered is a file of the site, or its 404 page.
         app.UseJekyllStaticSite(options.SiteRoot, adFree);

@@ -56,6 +56,12 @@ public sealed record SiteServerOptions
     /// <summary>Drop events sent with <c>Sec-GPC: 1</c> (<c>candor: analytics: gpc:</c>, on by default).</summary>
     public bool AnalyticsHonoursGpc { get; init; } = true;
 
+    /// <summary>Anyone may open the dashboard at <c>/stats/SITE</c> (<c>candor: analytics: public: true</c>, <c>--public-stats</c>).</summary>
+    public bool AnalyticsPublic { get; init; }
+
+    /// <summary>Public and shared dashboards show no number describing fewer than this many visitors (<c>k_threshold</c>, default 5).</summary>
+    public int AnalyticsKThreshold { get; init; } = 5;
+
     /// <summary>Where the classification data sets are (<c>candor: analytics: data_sets:</c>); null searches for them.</summary>
     public string? AnalyticsDataSets { get; init; }
 

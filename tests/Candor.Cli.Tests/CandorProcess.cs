@@ -57,6 +57,18 @@ internal sealed class CandorProcess : IDisposable
         return (candor.ExitCode, candor.Stdout, candor.Stderr);
     }
 
+    /// <summary>Like <see cref="RunAsync"/>, with <paramref name="input"/> written to standard input (then closed).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string input, params string[] args)
+    {
+        using var candor = new CandorProcess(args);
+        await candor._process.StandardInput.WriteAsync(input);
+        candor._process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await candor._process.WaitForExitAsync(timeout.Token);
+        candor._process.WaitForExit();
+        return (candor.ExitCode, candor.Stdout, candor.Stderr);
+    }
+
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 

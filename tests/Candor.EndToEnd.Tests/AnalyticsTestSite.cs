@@ -54,7 +54,7 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
         }
     }
 
-    public async Task StartAsync(IReadOnlyList<string>? trustedProxies = null, bool accessLog = false)
+    public async Task StartAsync(IReadOnlyList<string>? trustedProxies = null, bool accessLog = false, bool publicStats = false)
     {
         _server = SiteServer.Create(new SiteServerOptions
         {
@@ -64,6 +64,7 @@ internal sealed class AnalyticsTestSite : IAsyncDisposable
             DataFolder = DataFolder,
             AnalyticsSites = ["example.org"],
             Analytics = true,
+            AnalyticsPublic = publicStats,
             TrustedProxies = trustedProxies ?? [],
             AccessLog = accessLog ? new Candor.Privacy.AccessLog.AccessLogOptions { Folder = AccessLogFolder } : null,
             ShutdownTimeout = TimeSpan.FromSeconds(5),

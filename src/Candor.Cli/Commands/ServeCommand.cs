@@ -30,6 +30,7 @@ public static class ServeCommand
     private static readonly Option<string?> AccessLog = new("--access-log") { Description = "Folder for the daily access logs (default SOURCE/.candor/logs), or 'off' for none" };
     private static readonly Option<string[]> AnalyticsSite = new("--analytics-site") { Description = "Count analytics events for this domain (repeatable; replaces candor: analytics: sites)" };
     private static readonly Option<string?> Data = new("--data") { Description = "Folder for Candor's own data: analytics store, salts, logs, certificate (default SOURCE/.candor)" };
+    private static readonly Option<bool> PublicStats = new("--public-stats") { Description = "Let anyone open the analytics dashboard at /stats/SITE (k-anonymised; replaces candor: analytics: public)" };
     private static readonly Option<int?> AccessLogRetention = new("--access-log-retention") { Description = "Days access logs are kept before they are deleted (default 30)" };
 
     public static Command Create()
@@ -37,7 +38,7 @@ public static class ServeCommand
         var command = new Command("serve", "Build the site, serve it, and rebuild what changed")
         {
             BuildCommand.Source, BuildCommand.Destination, BuildCommand.Future, BuildCommand.Drafts, BuildCommand.Config, Port, Host, NoWatch,
-            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, AccessLog, AccessLogRetention, AnalyticsSite, Data,
+            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, AccessLog, AccessLogRetention, AnalyticsSite, Data, PublicStats,
         };
         command.SetAction((result, cancel) => Run(BuildCommand.Options(result), result, cancel));
         return command;
@@ -118,6 +119,7 @@ public static class ServeCommand
         if (flags.GetValue(TrustedProxy) is { Length: > 0 } proxies) options = options with { TrustedProxies = proxies };
         if (flags.GetValue(AnalyticsSite) is { Length: > 0 } sites)
             options = options with { AnalyticsSites = sites.Select(AnalyticsConfigSection.Site).ToList(), Analytics = true };
+        if (flags.GetValue(PublicStats)) options = options with { AnalyticsPublic = true };
         if (flags.GetValue(AccessLog) is { } folder)
             options = options with { AccessLog = folder == "off" ? null : (options.AccessLog ?? new AccessLogOptions { Folder = folder }) with { Folder = Path.GetFullPath(folder) } };
         if (flags.GetValue(AccessLogRetention) is { } days)

@@ -32,8 +32,8 @@ public sealed record PrivacyConfig
     private static readonly HashSet<string> Known = ["permalink", "title", "last_update", "controller", "hosting_provider"];
     private static readonly HashSet<string> KnownController = ["name", "address", "email", "phone"];
     private static readonly HashSet<string> KnownParty = ["name", "address", "privacy_url"];
-    // `sites` and `gpc` belong to ingestion (read by the server); they are known here so the policy still builds.
-    private static readonly HashSet<string> KnownAnalytics = ["retention_months", "k_threshold", "sites", "gpc", "data_sets", "goals"];
+    // `sites`, `gpc`, `goals` and `public` belong to ingestion, the queries and the dashboard (read by the server); they are known here so the policy still builds.
+    private static readonly HashSet<string> KnownAnalytics = ["retention_months", "k_threshold", "sites", "gpc", "data_sets", "goals", "public"];
 
     public required string Permalink { get; init; }
     public required string Title { get; init; }

@@ -3,13 +3,16 @@ using Goal = Candor.Analytics.Query.Goal;
 namespace Candor.Server.Configuration;
 
 /// <summary>
-/// Reads the ingestion settings of <c>candor: analytics:</c>. The same section's <c>retention_months</c> and
-/// <c>k_threshold</c> are the privacy policy's (<c>PrivacyConfig</c>); they are known here, not read.
+/// Reads the ingestion, query and dashboard settings of <c>candor: analytics:</c>. <c>retention_months</c> and
+/// <c>k_threshold</c> are read by the privacy policy (<c>PrivacyConfig</c>) too, so the policy's promises and the
+/// rules that keep them are one setting each.
 /// <code>
 /// candor:
 ///   analytics:
 ///     sites: [example.org, docs.example.org]   # domains whose events are kept (the tracker's data-domain)
 ///     gpc: true                                # drop events sent with Sec-GPC: 1 (default)
+///     public: true                             # anyone may open /stats/SITE (default: only share links)
+///     k_threshold: 5                           # public and shared dashboards hide groups under 5 visitors
 ///     retention_months: 24                     # delete events older than this (default: keep); the policy says so
 ///     goals: [Signup, "404", /docs/*]          # conversions: event names, and page paths (starting with /, * wildcards)
 /// </code>
@@ -19,7 +22,7 @@ namespace Candor.Server.Configuration;
 public static class AnalyticsConfigSection
 {
     private const string Section = "analytics";
-    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold", "goals"];
+    private static readonly HashSet<string> Known = ["sites", "gpc", "data_sets", "retention_months", "k_threshold", "public", "goals"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> candor, string siteSource)
     {
@@ -45,6 +48,19 @@ public static class AnalyticsConfigSection
             string folder => Path.GetFullPath(folder, siteSource),
             var other => throw Error("data_sets", $"expected a folder, got '{other}'"),
         };
+        var isPublic = section.GetValueOrDefault("public") switch
+        {
+            null => options.AnalyticsPublic,
+            bool b => b,
+            var other => throw Error("public", $"expected true or false, got '{other}'"),
+        };
+        var k = section.GetValueOrDefault("k_threshold") switch
+        {
+            null => options.AnalyticsKThreshold,
+            int n and >= 1 and <= 1000 => n,
+            long n and >= 1 and <= 1000 => (int)n,
+            var other => throw Error("k_threshold", $"expected a whole number from 1 to 1000, got '{other}'"),
+        };
         var retention = section.GetValueOrDefault("retention_months") switch
         {
             null => options.AnalyticsRetentionMonths,
@@ -60,6 +76,8 @@ public static class AnalyticsConfigSection
         return options with
         {
             AnalyticsSites = sites,
+            AnalyticsPublic = isPublic,
+            AnalyticsKThreshold = k,
             AnalyticsRetentionMonths = retention,
             AnalyticsGoals = goals,
             AnalyticsHonoursGpc = gpc,

@@ -1,3 +1,4 @@
+using Candor.Analytics.Dashboard.Sharing;
 using Candor.Privacy.Consent;
 using Candor.GitHub;
 using Candor.GitHub.OAuth;
@@ -19,9 +20,9 @@ public static class SiteCookies
     public static readonly CookieDeclaration AdsOptOut = new(
         AdsOptOutCookie.Name, AdsOptOutCookie.Purpose, AdsOptOutCookie.Lifetime, AdsOptOutCookie.LegalBasis);
 
-    /// <summary>The analytics dashboard's share-link password cookie, one per site domain (the dashboard is not built yet).</summary>
+    /// <summary>The analytics dashboard's share-link password cookie, one per site domain, declared from the constants of the dashboard that sets it.</summary>
     public static readonly CookieDeclaration DashboardShare = new(
-        "candor-share-<domain>", "lets you see a shared statistics dashboard after entering its password", TimeSpan.FromDays(30), Necessary)
+        ShareCookie.Declared, ShareCookie.Purpose, ShareCookie.Lifetime, Necessary)
     {
         When = "when the dashboard's share links use a password",
     };
