@@ -25,6 +25,7 @@ public static class StatsApiEndpoints
         services.TryAddSingleton<IStatsQueries>(sp => new StatsEngine(
             sp.GetRequiredService<IEventStore>() as ISqlReader ?? throw new InvalidOperationException("The Stats API needs an event store that can be queried (ISqlReader)."),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<SessionCacheWarmup>();
         return services;
     }
 
