@@ -1,4 +1,6 @@
 using Candor.Analytics.Endpoint;
+using Candor.Analytics.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,11 +12,12 @@ namespace Candor.Analytics.Query;
 /// the store's file, so after the first run this only summarises the days closed since. Queries are right whether or
 /// not it has finished (they read the events for days not yet cached).
 /// </summary>
-internal sealed class SessionCacheWarmup(IStatsQueries queries, AnalyticsOptions options, TimeProvider time, ILogger<SessionCacheWarmup> logger) : BackgroundService
+internal sealed class SessionCacheWarmup(IServiceProvider services, AnalyticsOptions options, TimeProvider time, ILogger<SessionCacheWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (queries is not StatsEngine engine) return;
+        // Only a queryable store has statistics to prepare (resolved here, not injected: the engine refuses other stores).
+        if (services.GetRequiredService<IEventStore>() is not ISqlReader || services.GetRequiredService<IStatsQueries>() is not StatsEngine engine) return;
         // Let start-up (and the first requests) have the CPU first.
         await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
         var today = time.GetUtcNow().UtcDateTime.Date;
