@@ -14,7 +14,12 @@ public sealed class SessionTracker
 
     private readonly TimeProvider _time;
     private readonly TimeSpan _window;
-    private readonly Dictionary<(string Site, ulong Visitor), Session> _sessions = [];
+    // Live sessions as plain structs under keys whose site string is one long-lived instance per site: the table
+    // lives for the whole window (it is old to the GC) while a new visitor arrives with every request, and
+    // references from it to young objects (a record per event, a site string parsed from each request) made every
+    // gen0 collection scan it and promote them — ~8 ms pauses, the ingestion benchmark's p99.
+    private readonly Dictionary<(string Site, ulong Visitor), LiveSession> _sessions = [];
+    private readonly Dictionary<string, string> _siteNames = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private DateTimeOffset _nextSweep;
 
@@ -31,11 +36,11 @@ public sealed class SessionTracker
     public bool IsLive(string site, ulong visitorId)
     {
         var now = _time.GetUtcNow();
-        lock (_lock) return _sessions.TryGetValue((site, visitorId), out var s) && now - s.LastEvent <= _window;
+        lock (_lock) return _sessions.TryGetValue((site, visitorId), out var s) && now.UtcTicks - s.LastEvent <= _window.Ticks;
     }
 
     /// <summary>Records an event and returns the session it belongs to; null for an engagement event with no live session (it is dropped).</summary>
-    public Session? Record(string site, ulong visitorId, string name, string pathname, bool interactive)
+    public Session? Record(string site, ulong visitorId, string name, bool interactive)
     {
         var now = _time.GetUtcNow();
         var isPageview = name == Ingestion.EventNames.Pageview;
@@ -43,47 +48,56 @@ public sealed class SessionTracker
         lock (_lock)
         {
             if (now >= _nextSweep) Sweep(now);
-            var key = (site, visitorId);
-            var live = _sessions.TryGetValue(key, out var current) && now - current.LastEvent <= _window ? current : null;
-            if (isEngagement) return live;
-            Session next;
-            if (live is null)
+            var key = (SiteName(site), visitorId);
+            var isLive = _sessions.TryGetValue(key, out var live) && now.UtcTicks - live.LastEvent <= _window.Ticks;
+            if (isEngagement) return isLive ? live.ToSession(visitorId) : null;
+            LiveSession next;
+            if (!isLive)
             {
-                next = new Session
-                {
-                    Id = RandomId(),
-                    VisitorId = visitorId,
-                    Start = now,
-                    LastEvent = now,
-                    EntryPage = isPageview ? pathname : null,
-                    ExitPage = isPageview ? pathname : null,
-                    IsBounce = true,
-                    Pageviews = isPageview ? 1 : 0,
-                    Events = 1,
-                };
+                next = new LiveSession(RandomId(), now.UtcTicks, now.UtcTicks, IsBounce: true, Pageviews: isPageview ? 1 : 0, Events: 1);
             }
             else
             {
                 var pageviews = live.Pageviews + (isPageview ? 1 : 0);
                 next = live with
                 {
-                    LastEvent = now,
-                    EntryPage = live.EntryPage ?? (isPageview ? pathname : null),
-                    ExitPage = isPageview ? pathname : live.ExitPage,
+                    LastEvent = now.UtcTicks,
                     IsBounce = live.IsBounce && pageviews < 2 && !(interactive && !isPageview),
                     Pageviews = pageviews,
                     Events = live.Events + 1,
                 };
             }
             _sessions[key] = next;
-            return next;
+            return next.ToSession(visitorId);
         }
+    }
+
+    /// <summary>The one instance of this site's name the table keys use (sites are the configured few).</summary>
+    private string SiteName(string site)
+    {
+        if (_siteNames.TryGetValue(site, out var name)) return name;
+        _siteNames[site] = site;
+        return site;
+    }
+
+    private readonly record struct LiveSession(ulong Id, long Start, long LastEvent, bool IsBounce, int Pageviews, int Events)
+    {
+        public Session ToSession(ulong visitorId) => new()
+        {
+            Id = Id,
+            VisitorId = visitorId,
+            Start = new DateTimeOffset(Start, TimeSpan.Zero),
+            LastEvent = new DateTimeOffset(LastEvent, TimeSpan.Zero),
+            IsBounce = IsBounce,
+            Pageviews = Pageviews,
+            Events = Events,
+        };
     }
 
     private void Sweep(DateTimeOffset now)
     {
         foreach (var (key, session) in _sessions)
-            if (now - session.LastEvent > _window) _sessions.Remove(key);
+            if (now.UtcTicks - session.LastEvent > _window.Ticks) _sessions.Remove(key);
         _nextSweep = now + _window;
     }
 

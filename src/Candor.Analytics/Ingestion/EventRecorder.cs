@@ -51,7 +51,7 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
                 var yesterday = VisitorHasher.Hash(previous, userAgent, ip, site, root);
                 if (sessions.IsLive(site, yesterday)) visitor = yesterday;
             }
-            var session = sessions.Record(site, visitor, request.Name, request.Pathname, request.Interactive);
+            var session = sessions.Record(site, visitor, request.Name, request.Interactive);
             if (session is null) continue;
             events.Add(new StoredEvent
             {
