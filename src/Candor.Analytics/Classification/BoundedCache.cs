@@ -21,4 +21,14 @@ internal sealed class BoundedCache<TValue>(int capacity)
         _entries.TryAdd(key, value);
         return value;
     }
+
+    /// <summary>As <see cref="GetOrAdd(string, Func{string, TValue})"/>, with the state passed in so a static lambda allocates nothing per call.</summary>
+    public TValue GetOrAdd<TState>(string key, Func<string, TState, TValue> compute, TState state)
+    {
+        if (_entries.TryGetValue(key, out var hit)) return hit;
+        var value = compute(key, state);
+        if (_entries.Count >= capacity) _entries.Clear();
+        _entries.TryAdd(key, value);
+        return value;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Candor.Analytics.Classification;
 
 /// <summary>
@@ -67,7 +69,15 @@ public static class KnownSources
     };
 
     /// <summary>The known name of <paramref name="host"/> (lower case, www-stripped), or null when it is not in the table.</summary>
-    public static string? NameOf(string host, PublicSuffixList? suffixes = null)
+    public static string? NameOf(string host, PublicSuffixList? suffixes = null) =>
+        suffixes is null ? Lookup(host, null) : Memo.GetValue(suffixes, _ => new BoundedCache<string?>(10_000)).GetOrAdd(host, static (h, list) => Lookup(h, list), suffixes);
+
+    // Referrer hosts repeat (a handful of search engines and social sites bring most visits), and the lookup below
+    // cuts substrings and asks the suffix list: it was most of what classifying an event allocated. One memo per
+    // suffix list, so a different list never sees another's answers.
+    private static readonly ConditionalWeakTable<PublicSuffixList, BoundedCache<string?>> Memo = new();
+
+    private static string? Lookup(string host, PublicSuffixList? suffixes)
     {
         for (var h = host; h.Length > 0;)
         {

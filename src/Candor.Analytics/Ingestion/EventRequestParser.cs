@@ -62,20 +62,22 @@ public static class EventRequestParser
 
     private static EventParseResult Validate(JsonElement root)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors.TryAdd(field, [message]);
+        // One delegate for every reader (a method group passed seven times is seven allocations per event), and the
+        // dictionary only when something is wrong: this runs for every event the server accepts.
+        Dictionary<string, string[]>? errors = null;
+        Action<string, string> error = (field, message) => (errors ??= []).TryAdd(field, [message]);
 
-        var name = ReadName(Field(root, "n", "name"), Error);
-        var url = ReadUrl(Field(root, "u", "url"), Error);
-        var domains = ReadDomains(Field(root, "d", "domain"), url, Error);
-        var referrer = ReadReferrer(Field(root, "r", "referrer"), Error);
+        var name = ReadName(Field(root, "n", "name"), error);
+        var url = ReadUrl(Field(root, "u", "url"), error);
+        var domains = ReadDomains(Field(root, "d", "domain"), url, error);
+        var referrer = ReadReferrer(Field(root, "r", "referrer"), error);
         var hashMode = ReadHashMode(Field(root, "h", "hashMode"));
-        var props = ReadProps(Field(root, "p", "props") ?? Field(root, "m", "meta"), Error);
-        var interactive = ReadInteractive(Field(root, "i", "interactive"), Error);
+        var props = ReadProps(Field(root, "p", "props") ?? Field(root, "m", "meta"), error);
+        var interactive = ReadInteractive(Field(root, "i", "interactive"), error);
         Engagement? engagement = null;
-        if (name == EventNames.Engagement) engagement = ReadEngagement(Field(root, "sd", "sd"), Field(root, "e", "e"), Error);
+        if (name == EventNames.Engagement) engagement = ReadEngagement(Field(root, "sd", "sd"), Field(root, "e", "e"), error);
 
-        if (errors.Count > 0 || name is null || url is null || domains is null) return EventParseResult.Invalid(errors);
+        if (errors is not null || name is null || url is null || domains is null) return EventParseResult.Invalid(errors ?? []);
 
         return EventParseResult.Valid(new EventRequest
         {
