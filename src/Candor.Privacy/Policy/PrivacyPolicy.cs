@@ -56,6 +56,9 @@ public static class PrivacyPolicy
         var others = ThirdPartyNames(options);
         text.Append(others.Count == 0
             ? "Pages of this website load nothing from other servers: your browser talks to this website and to nobody else.\n\n"
+            : options.Ads is not null
+            // With ads on, a page view does load the ad script (unless you opted out): the sentence must not say otherwise.
+            ? $"Apart from the advertisement described below, which you can switch off, pages of this website load nothing from other servers on their own. Some features involve other companies ({string.Join(", ", others)}); each is described below, and most of them only come into play when you choose to use them.\n\n"
             : $"Pages of this website load nothing from other servers on their own. Some features involve other companies ({string.Join(", ", others)}); each is described below, and most of them only come into play when you choose to use them.\n\n");
     }
 

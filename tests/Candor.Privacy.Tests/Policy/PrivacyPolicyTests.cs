@@ -74,6 +74,16 @@ public sealed class PrivacyPolicyTests
     }
 
     [Fact]
+    public void The_overview_does_not_claim_no_outside_requests_when_ads_load_on_every_page()
+    {
+        var ads = PrivacyPolicy.Render(Options(PrivacyConfig.Read(Config(candor: new() { ["ads"] = new Dictionary<string, object?> { ["provider"] = "carbon" } }))!));
+        Assert.Contains("Apart from the advertisement described below, which you can switch off, pages of this website load nothing from other servers on their own.", ads);
+        var videos = PrivacyPolicy.Render(Options(PrivacyConfig.Read(Config(candor: new() { ["embeds"] = new Dictionary<string, object?> { ["youtube"] = true } }))!));
+        Assert.Contains("Pages of this website load nothing from other servers on their own.", videos);
+        Assert.DoesNotContain("advertisement", videos);
+    }
+
+    [Fact]
     public void Configured_text_cannot_become_markup_or_liquid()
     {
         var text = PrivacyPolicy.Render(Options(PrivacyConfig.Read(Config())!));
