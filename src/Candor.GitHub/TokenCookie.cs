@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 
@@ -18,14 +17,11 @@ public sealed class TokenCookie(IDataProtectionProvider keys, GitHubStarProxyOpt
 {
     public const string Name = "__Secure-candor-github";
     private const string Purpose = "Candor.GitHub.TokenCookie.v1";
-    private readonly IDataProtector _protector = keys.CreateProtector(Purpose);
+    private readonly ExpiringPayload _payload = new(keys.CreateProtector(Purpose), time);
 
     /// <summary>The cookie value carrying <paramref name="token"/> (public so tests can make expired or foreign ones).</summary>
-    public string Protect(string token, DateTimeOffset? expires = null)
-    {
-        var until = (expires ?? time.GetUtcNow() + options.CookieLifetime).ToUnixTimeSeconds();
-        return _protector.Protect($"{until}\n{token}");
-    }
+    public string Protect(string token, DateTimeOffset? expires = null) =>
+        _payload.Protect(token, expires ?? time.GetUtcNow() + options.CookieLifetime);
 
     public void Write(HttpResponse response, string token) =>
         response.Cookies.Append(Name, Protect(token), CookieOptions(options.CookieLifetime));
@@ -36,25 +32,7 @@ public sealed class TokenCookie(IDataProtectionProvider keys, GitHubStarProxyOpt
     public static bool IsPresent(HttpRequest request) => request.Cookies.ContainsKey(Name);
 
     /// <summary>The token, or null when the cookie is missing, tampered with, from another key ring or expired.</summary>
-    public string? Read(HttpRequest request)
-    {
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value)) return null;
-        string plain;
-        try
-        {
-            plain = _protector.Unprotect(value);
-        }
-        catch (CryptographicException)
-        {
-            // Deliberately no logging: the exception says nothing useful and the value is the visitor's.
-            return null;
-        }
-        var newline = plain.IndexOf('\n');
-        if (newline < 1 || !long.TryParse(plain.AsSpan(0, newline), out var until)) return null;
-        if (time.GetUtcNow().ToUnixTimeSeconds() >= until) return null;
-        var token = plain[(newline + 1)..];
-        return token.Length > 0 ? token : null;
-    }
+    public string? Read(HttpRequest request) => _payload.Unprotect(request.Cookies[Name]) is { Length: > 0 } token ? token : null;
 
     private CookieOptions CookieOptions(TimeSpan? maxAge) => new()
     {

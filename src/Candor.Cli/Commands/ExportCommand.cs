@@ -16,12 +16,11 @@ public static class ExportCommand
 {
     private static readonly Option<string> Site = new("--site") { Description = "The analytics site (domain) to export", Required = true };
     private static readonly Option<string> Period = new("--period") { Description = "realtime, day, 7d, 28d, 30d, 91d, month, 6mo, 12mo, year or all", DefaultValueFactory = _ => DashboardState.DefaultPeriod };
-    private static readonly Option<string?> Data = new("--data") { Description = "Candor's data folder (default SOURCE/.candor, as for serve)" };
     private static readonly Option<string> Output = new("--output", "-o") { Description = "The zip file to write", Required = true };
 
     public static Command Create()
     {
-        var command = new Command("export", "Export every dashboard panel as CSV files in a zip (exact figures)") { Site, Period, BuildCommand.Source, Data, Output };
+        var command = new Command("export", "Export every dashboard panel as CSV files in a zip (exact figures)") { Site, Period, BuildCommand.Source, DataFolder.Option, Output };
         command.SetAction((result, cancel) => RunAsync(result, cancel));
         return command;
     }
@@ -29,7 +28,7 @@ public static class ExportCommand
     private static async Task<int> RunAsync(ParseResult result, CancellationToken cancel)
     {
         var site = AnalyticsOptions.NormaliseSite(result.GetValue(Site)!);
-        var data = result.GetValue(Data) is { } d ? Path.GetFullPath(d) : Path.Combine(Path.GetFullPath(result.GetValue(BuildCommand.Source) ?? "."), ".candor");
+        var data = DataFolder.Of(result);
         var storePath = Path.Combine(data, "analytics.duckdb");
         if (!File.Exists(storePath))
         {

@@ -13,13 +13,12 @@ namespace Candor.Cli.Commands;
 public static class KeysCommand
 {
     private static readonly Option<string> Site = new("--site") { Description = "The analytics site (domain) the key may read", Required = true };
-    private static readonly Option<string?> Data = new("--data") { Description = "Candor's data folder (default SOURCE/.candor, as for serve)" };
     private static readonly Argument<string> Id = new("id") { Description = "The key's id, as `keys list` shows it" };
 
     public static Command Create()
     {
-        var create = new Command("create", "Create an API key for one site; the key is printed once, on the last line") { Site, BuildCommand.Source, Data };
-        create.SetAction(result => Guarded(() =>
+        var create = new Command("create", "Create an API key for one site; the key is printed once, on the last line") { Site, BuildCommand.Source, DataFolder.Option };
+        create.SetAction(result => DataFolder.Guarded(() =>
         {
             var store = Store(result);
             var (key, secret) = store.Create(AnalyticsOptions.NormaliseSite(result.GetValue(Site)!), DateTime.UtcNow);
@@ -27,8 +26,8 @@ public static class KeysCommand
             Console.WriteLine(secret);
             return 0;
         }));
-        var list = new Command("list", "List the API keys (ids and sites; the keys themselves are not stored)") { BuildCommand.Source, Data };
-        list.SetAction(result => Guarded(() =>
+        var list = new Command("list", "List the API keys (ids and sites; the keys themselves are not stored)") { BuildCommand.Source, DataFolder.Option };
+        list.SetAction(result => DataFolder.Guarded(() =>
         {
             var keys = Store(result).List();
             foreach (var key in keys)
@@ -36,8 +35,8 @@ public static class KeysCommand
             if (keys.Count == 0) Console.WriteLine("No API keys.");
             return 0;
         }));
-        var revoke = new Command("revoke", "Delete an API key; requests with it fail from then on") { Id, BuildCommand.Source, Data };
-        revoke.SetAction(result => Guarded(() =>
+        var revoke = new Command("revoke", "Delete an API key; requests with it fail from then on") { Id, BuildCommand.Source, DataFolder.Option };
+        revoke.SetAction(result => DataFolder.Guarded(() =>
         {
             var id = result.GetValue(Id)!;
             if (Store(result).Revoke(id))
@@ -51,21 +50,6 @@ public static class KeysCommand
         return new Command("keys", "Stats API keys") { create, list, revoke };
     }
 
-    /// <summary>A damaged key file or an unwritable folder is one clear line, not a stack trace.</summary>
-    private static int Guarded(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
-    }
 
-    private static ApiKeyStore Store(ParseResult result) => new(result.GetValue(Data) is { } data
-        ? Path.GetFullPath(data)
-        : Path.Combine(Path.GetFullPath(result.GetValue(BuildCommand.Source) ?? "."), ".candor"));
+    private static ApiKeyStore Store(ParseResult result) => new(DataFolder.Of(result));
 }

@@ -16,11 +16,10 @@ public static class ShareCommand
     private static readonly Option<string> Site = new("--site") { Description = "The analytics site (domain) to share", Required = true };
     private static readonly Option<bool> Password = new("--password") { Description = "Protect the link with a password (asked for, or read from standard input)" };
     private static readonly Argument<string> Slug = new("slug") { Description = "The link's slug (its auth= value), as `share list` shows it" };
-    private static readonly Option<string?> Data = new("--data") { Description = "Candor's data folder (default SOURCE/.candor, as for serve)" };
 
     public static Command Create()
     {
-        var create = new Command("create", "Create a share link to a site's statistics; prints its path on the last line") { Site, Password, BuildCommand.Source, Data };
+        var create = new Command("create", "Create a share link to a site's statistics; prints its path on the last line") { Site, Password, BuildCommand.Source, DataFolder.Option };
         create.SetAction(result =>
         {
             string? password = null;
@@ -33,28 +32,28 @@ public static class ShareCommand
                     return 2;
                 }
             }
-            return Guarded(() =>
+            return DataFolder.Guarded(() =>
             {
-                var store = new ShareLinkStore(DataFolder(result), TimeProvider.System);
+                var store = new ShareLinkStore(DataFolder.Of(result), TimeProvider.System);
                 var link = store.Create(AnalyticsOptions.NormaliseSite(result.GetValue(Site)!), password);
                 Console.WriteLine($"Created a share link for {link.Site}{(password is null ? "" : " with a password (only its PBKDF2 hash is kept)")} in {store.FilePath}:");
                 Console.WriteLine(link.Path);
                 return 0;
             });
         });
-        var list = new Command("list", "List the share links (site, path, whether a password protects it)") { BuildCommand.Source, Data };
-        list.SetAction(result => Guarded(() =>
+        var list = new Command("list", "List the share links (site, path, whether a password protects it)") { BuildCommand.Source, DataFolder.Option };
+        list.SetAction(result => DataFolder.Guarded(() =>
         {
-            var links = new ShareLinkStore(DataFolder(result), TimeProvider.System).Links();
+            var links = new ShareLinkStore(DataFolder.Of(result), TimeProvider.System).Links();
             foreach (var link in links) Console.WriteLine($"{link.Site}\t{link.Path}\t{(link.Password is null ? "open" : "password")}");
             if (links.Count == 0) Console.WriteLine("No share links.");
             return 0;
         }));
-        var revoke = new Command("revoke", "Delete a share link; it stops working at once") { Slug, BuildCommand.Source, Data };
-        revoke.SetAction(result => Guarded(() =>
+        var revoke = new Command("revoke", "Delete a share link; it stops working at once") { Slug, BuildCommand.Source, DataFolder.Option };
+        revoke.SetAction(result => DataFolder.Guarded(() =>
         {
             var slug = result.GetValue(Slug)!;
-            if (new ShareLinkStore(DataFolder(result), TimeProvider.System).Revoke(slug))
+            if (new ShareLinkStore(DataFolder.Of(result), TimeProvider.System).Revoke(slug))
             {
                 Console.WriteLine($"Revoked the share link {slug}.");
                 return 0;
@@ -65,23 +64,7 @@ public static class ShareCommand
         return new Command("share", "Share links to the statistics dashboard") { create, list, revoke };
     }
 
-    /// <summary>A damaged link file or an unwritable folder is one clear line, not a stack trace.</summary>
-    private static int Guarded(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
-    }
 
-    private static string DataFolder(ParseResult result) => result.GetValue(Data) is { } data
-        ? Path.GetFullPath(data)
-        : Path.Combine(Path.GetFullPath(result.GetValue(BuildCommand.Source) ?? "."), ".candor");
 
     private static string? ReadPassword()
     {

@@ -17,18 +17,15 @@ public sealed class StateCookie(IDataProtectionProvider keys, GitHubStarProxyOpt
 {
     public const string Name = "__Secure-candor-github-login";
     private const string Purpose = "Candor.GitHub.StateCookie.v1";
-    private readonly IDataProtector _protector = keys.CreateProtector(Purpose);
+    private readonly ExpiringPayload _payload = new(keys.CreateProtector(Purpose), time);
 
     public sealed record LoginAttempt(string State, string Verifier);
 
     public static string NewState() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The cookie value for <paramref name="attempt"/> (public so tests can forge well-formed but wrong ones).</summary>
-    public string Protect(LoginAttempt attempt, DateTimeOffset? expires = null)
-    {
-        var until = (expires ?? time.GetUtcNow() + options.LoginTimeout).ToUnixTimeSeconds();
-        return _protector.Protect($"{until}\n{attempt.State}\n{attempt.Verifier}");
-    }
+    public string Protect(LoginAttempt attempt, DateTimeOffset? expires = null) =>
+        _payload.Protect($"{attempt.State}\n{attempt.Verifier}", expires ?? time.GetUtcNow() + options.LoginTimeout);
 
     public void Write(HttpResponse response, LoginAttempt attempt) =>
         response.Cookies.Append(Name, Protect(attempt), CookieOptions(options.LoginTimeout));
@@ -38,20 +35,8 @@ public sealed class StateCookie(IDataProtectionProvider keys, GitHubStarProxyOpt
     /// <summary>The attempt in the request's cookie, or null when it is missing, forged, from other keys or expired.</summary>
     public LoginAttempt? Read(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value)) return null;
-        string plain;
-        try
-        {
-            plain = _protector.Unprotect(value);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-        var parts = plain.Split('\n');
-        if (parts.Length != 3 || !long.TryParse(parts[0], out var until)) return null;
-        if (time.GetUtcNow().ToUnixTimeSeconds() >= until) return null;
-        return new LoginAttempt(parts[1], parts[2]);
+        var parts = _payload.Unprotect(request.Cookies[Name])?.Split('\n');
+        return parts is [var state, var verifier] ? new LoginAttempt(state, verifier) : null;
     }
 
     private CookieOptions CookieOptions(TimeSpan? maxAge) => new()
