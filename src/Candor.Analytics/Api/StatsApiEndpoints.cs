@@ -22,9 +22,7 @@ public static class StatsApiEndpoints
         services.TryAddSingleton(_ => new ApiKeyStore(options.DataFolder));
         services.TryAddSingleton(sp => new ApiRateLimit(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StatsApiOptions>().HourlyRequestLimit));
         services.TryAddSingleton<ApiAuthorization>();
-        services.TryAddSingleton<IStatsQueries>(sp => new StatsEngine(
-            sp.GetRequiredService<IEventStore>() as ISqlReader ?? throw new InvalidOperationException("The Stats API needs an event store that can be queried (ISqlReader)."),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddStatsQueries();
         services.AddHostedService<SessionCacheWarmup>();
         return services;
     }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Candor.Analytics.Api;
 
 /// <summary>
@@ -8,27 +6,8 @@ namespace Candor.Analytics.Api;
 /// </summary>
 public static class WildcardPattern
 {
-    private const string Special = @"\.^$|?*+()[]{}";
-
     public static bool IsWildcard(string value) => value.Contains('*');
 
-    public static string ToRegex(string wildcard)
-    {
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < wildcard.Length; i++)
-        {
-            var c = wildcard[i];
-            if (c == '*')
-            {
-                while (i + 1 < wildcard.Length && wildcard[i + 1] == '*') i++;
-                regex.Append(".*");
-            }
-            else
-            {
-                if (Special.Contains(c)) regex.Append('\\');
-                regex.Append(c);
-            }
-        }
-        return regex.Append('$').ToString();
-    }
+    /// <summary>The same translation as page goals use, so a v1 filter and a goal read a wildcard alike.</summary>
+    public static string ToRegex(string wildcard) => Query.GoalPatterns.ToRegex(wildcard);
 }

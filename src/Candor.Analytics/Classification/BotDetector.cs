@@ -51,7 +51,7 @@ public sealed class BotDetector
         // Every browser sends a user agent; an empty one is a script.
         if (string.IsNullOrWhiteSpace(userAgent)) return true;
         if (userAgent.Length > UserAgentClassifier.MaxLength) userAgent = userAgent[..UserAgentClassifier.MaxLength];
-        return _cache.GetOrAdd(userAgent, Detect);
+        return _cache.GetOrAdd(userAgent, static (ua, self) => self.Detect(ua), this);
     }
 
     private bool Detect(string userAgent)

@@ -13,16 +13,7 @@ internal sealed class BoundedCache<TValue>(int capacity)
 
     public int Count => _entries.Count;
 
-    public TValue GetOrAdd(string key, Func<string, TValue> compute)
-    {
-        if (_entries.TryGetValue(key, out var hit)) return hit;
-        var value = compute(key);
-        if (_entries.Count >= capacity) _entries.Clear();
-        _entries.TryAdd(key, value);
-        return value;
-    }
-
-    /// <summary>As <see cref="GetOrAdd(string, Func{string, TValue})"/>, with the state passed in so a static lambda allocates nothing per call.</summary>
+    /// <summary>The cached value, or <paramref name="compute"/>'s; the state is passed in so a static lambda allocates nothing per call.</summary>
     public TValue GetOrAdd<TState>(string key, Func<string, TState, TValue> compute, TState state)
     {
         if (_entries.TryGetValue(key, out var hit)) return hit;

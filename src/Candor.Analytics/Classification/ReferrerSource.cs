@@ -19,7 +19,7 @@ public static class ReferrerSource
     private static readonly string[] TagParameters = ["utm_source", "source", "ref"];
 
     /// <summary>Ad click ids Plausible recognises; only which one was present is kept.</summary>
-    private static readonly string[] ClickIds = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "twclid"];
+    internal static readonly string[] ClickIds = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "twclid"];
 
     public static TrafficSource Resolve(IReadOnlyList<KeyValuePair<string, string>> query, string? referrer, string pageHost, PublicSuffixList? suffixes = null)
     {

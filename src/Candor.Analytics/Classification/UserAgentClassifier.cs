@@ -43,7 +43,7 @@ public sealed class UserAgentClassifier
     public UserAgentInfo Classify(string userAgent)
     {
         if (userAgent.Length > MaxLength) userAgent = userAgent[..MaxLength];
-        return _cache.GetOrAdd(userAgent, Parse);
+        return _cache.GetOrAdd(userAgent, static (ua, self) => self.Parse(ua), this);
     }
 
     private UserAgentInfo Parse(string userAgent)

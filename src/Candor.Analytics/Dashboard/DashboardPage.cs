@@ -70,7 +70,7 @@ public static class DashboardPage
         var state = data.State;
         html.Append($"<details class=\"picker\"><summary aria-label=\"Period: {E(PeriodLabel(state, data.Range))}\">{E(PeriodLabel(state, data.Range))}</summary><div class=\"menu\">");
         html.Append("<ul role=\"list\">");
-        foreach (var period in DashboardState.Periods.Where(p => p != "custom"))
+        foreach (var period in Query.Period.Names.Where(p => p != "custom"))
         {
             var current = state.Period == period && state.Date is null;
             html.Append($"<li><a href=\"{E(state.WithPeriod(period).Href())}\"{(current ? " aria-current=\"true\"" : "")} data-period=\"{period}\">{E(Names(period))}</a></li>");

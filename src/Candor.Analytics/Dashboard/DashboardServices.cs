@@ -29,10 +29,7 @@ public static class DashboardServices
         services.TryAddSingleton(sp => new ShareLinkStore(options.DataFolder, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new ShareCookie(options.DataFolder, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PasswordAttempts(sp.GetRequiredService<TimeProvider>()));
-        // The engine over the store ingestion writes to, unless a host registered its own query layer.
-        services.TryAddSingleton<IStatsQueries>(sp => new StatsEngine(
-            sp.GetRequiredService<IEventStore>() as ISqlReader ?? throw new InvalidOperationException("The dashboard needs an event store that can be queried (ISqlReader)."),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddStatsQueries();
         return services;
     }
 }

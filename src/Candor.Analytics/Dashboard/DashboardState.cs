@@ -13,7 +13,6 @@ namespace Candor.Analytics.Dashboard;
 /// </summary>
 public sealed record DashboardState
 {
-    public static readonly IReadOnlyList<string> Periods = ["realtime", "day", "7d", "28d", "30d", "91d", "month", "6mo", "12mo", "year", "all", "custom"];
 
     public const string DefaultPeriod = "30d";
 
@@ -50,9 +49,9 @@ public sealed record DashboardState
         var problems = new List<string>();
         var period = query["period"].ToString();
         if (period.Length == 0) period = DefaultPeriod;
-        else if (!Periods.Contains(period))
+        else if (!Query.Period.Names.Contains(period))
         {
-            problems.Add($"period \"{period}\" is not one of {string.Join(", ", Periods)}; showing {DefaultPeriod}");
+            problems.Add($"period \"{period}\" is not one of {string.Join(", ", Query.Period.Names)}; showing {DefaultPeriod}");
             period = DefaultPeriod;
         }
         DateOnly? Day(string name)

@@ -14,6 +14,9 @@ namespace Candor.Analytics.Ingestion;
 /// </summary>
 public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, TimeProvider time, EventClassifier? classifier = null)
 {
+    // A site's registrable root domain never changes; only configured sites get here, so the map stays small.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _roots = new(StringComparer.Ordinal);
+
     /// <summary>The events to buffer; empty when the event was dropped (see <see cref="Process"/> for why).</summary>
     public IReadOnlyList<StoredEvent> Record(EventRequest request, IReadOnlyCollection<string> sites, string ip, string userAgent) =>
         Process(request, sites, ip, userAgent).Events;
@@ -40,10 +43,15 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
         var timestamp = new DateTime(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var daySalts = salts.Current();
         var events = new List<StoredEvent>(request.Domains.Count);
+        // What the event says is the same for every site it is recorded into: worked out once, not per site.
+        var referrer = ReferrerOf(request.Referrer, request.Hostname);
+        var (utmSource, utmMedium, utmCampaign) = (Query(request, "utm_source"), Query(request, "utm_medium"), Query(request, "utm_campaign"));
+        var (utmContent, utmTerm) = (Query(request, "utm_content"), Query(request, "utm_term"));
+        var channel = classified is null ? null : Channels.Of(classified.Source, utmMedium, utmCampaign);
         foreach (var site in request.Domains)
         {
             if (!sites.Contains(site)) continue;
-            var root = RootDomain.Of(site);
+            var root = _roots.GetOrAdd(site, RootDomain.Of);
             var visitor = VisitorHasher.Hash(daySalts.Today, userAgent, ip, site, root);
             // A visit that began before midnight keeps yesterday's id until the session window closes.
             if (daySalts.Previous is { } previous && !sessions.IsLive(site, visitor))
@@ -62,12 +70,12 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
                 SessionId = session.Id,
                 Hostname = request.Hostname,
                 Pathname = request.Pathname,
-                Referrer = ReferrerOf(request.Referrer, request.Hostname),
-                UtmSource = Query(request, "utm_source"),
-                UtmMedium = Query(request, "utm_medium"),
-                UtmCampaign = Query(request, "utm_campaign"),
-                UtmContent = Query(request, "utm_content"),
-                UtmTerm = Query(request, "utm_term"),
+                Referrer = referrer,
+                UtmSource = utmSource,
+                UtmMedium = utmMedium,
+                UtmCampaign = utmCampaign,
+                UtmContent = utmContent,
+                UtmTerm = utmTerm,
                 Browser = classified?.UserAgent.Browser,
                 BrowserVersion = classified?.UserAgent.BrowserVersion,
                 Os = classified?.UserAgent.Os,
@@ -77,7 +85,7 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
                 Source = classified?.Source.Source,
                 ReferrerSource = classified?.Source.ReferrerSourceName,
                 ClickIdParam = classified?.Source.ClickIdParam,
-                Channel = classified is null ? null : Channels.Of(classified.Source, Query(request, "utm_medium"), Query(request, "utm_campaign")),
+                Channel = channel,
                 Interactive = request.Interactive,
                 ScrollDepth = request.Engagement?.ScrollDepth,
                 EngagementMilliseconds = request.Engagement?.EngagedMilliseconds,

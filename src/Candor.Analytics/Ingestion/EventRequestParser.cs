@@ -1,3 +1,4 @@
+using Candor.Analytics.Classification;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -30,7 +31,6 @@ public static class EventRequestParser
     // A low limit makes hostile nesting a cheap 400 instead of a deep recursion.
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
 
-    private static readonly string[] ClickIds = ["gclid", "gbraid", "wbraid", "msclkid", "fbclid", "twclid"];
 
     public static EventParseResult Parse(ReadOnlySpan<byte> body, int maxBodyBytes = DefaultMaxBodyBytes)
     {
@@ -173,7 +173,7 @@ public static class EventRequestParser
                 error("domain", "can't be blank");
                 return null;
             }
-            return [StripWww(url.Host.ToLowerInvariant())];
+            return [Hosts.WithoutWww(url.Host.ToLowerInvariant())];
         }
         if (value.Value.ValueKind != JsonValueKind.String)
         {
@@ -182,7 +182,7 @@ public static class EventRequestParser
         }
         var domains = value.Value.GetString()!
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => StripWww(d.ToLowerInvariant()))
+            .Select(d => Hosts.WithoutWww(d.ToLowerInvariant()))
             .Where(d => d.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
@@ -311,7 +311,7 @@ public static class EventRequestParser
         return new Engagement(depth, milliseconds);
     }
 
-    private static string Hostname(Uri url) => url.IsFile || url.Host.Length == 0 ? "(none)" : StripWww(url.Host.ToLowerInvariant());
+    private static string Hostname(Uri url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.WithoutWww(url.Host.ToLowerInvariant());
 
     private static string Pathname(Uri url, bool hashMode)
     {
@@ -332,13 +332,11 @@ public static class EventRequestParser
             var equals = pair.IndexOf('=');
             var key = Decode(equals < 0 ? pair : pair[..equals]);
             var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
-            if (key.StartsWith("utm_", StringComparison.Ordinal) || key is "source" or "ref" || ClickIds.Contains(key))
+            if (key.StartsWith("utm_", StringComparison.Ordinal) || key is "source" or "ref" || ReferrerSource.ClickIds.Contains(key))
                 kept.Add(new(key, value));
         }
         return kept;
 
         static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
     }
-
-    private static string StripWww(string host) => host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
 }

@@ -21,14 +21,19 @@ namespace Candor.Privacy.Cookies;
 public sealed class CookieInventoryCheck(RequestDelegate next, CookieInventory inventory, IHostEnvironment environment, ILogger<CookieInventoryCheck> logger)
 {
     private readonly HashSet<string> _reported = [];
+    private readonly bool _development = environment.IsDevelopment();
+
+    // Runs on every response (static files and analytics events too): one delegate for all of them, the response as its
+    // state, instead of a closure per request. Made on first use (an initializer cannot reach the instance's Check).
+    private Func<object, Task>? _onStarting;
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
+        context.Response.OnStarting(_onStarting ??= state =>
         {
-            Check(context.Response.Headers);
+            Check(((HttpResponse)state).Headers);
             return Task.CompletedTask;
-        });
+        }, context.Response);
         return next(context);
     }
 
@@ -46,7 +51,7 @@ public sealed class CookieInventoryCheck(RequestDelegate next, CookieInventory i
                 kept.Add(value);
                 continue;
             }
-            if (environment.IsDevelopment())
+            if (_development)
                 throw new UndeclaredCookieException(name);
             bool first;
             lock (_reported) first = _reported.Add(name);

@@ -27,10 +27,11 @@ public sealed class PrivacyPolicyPage(SiteServerOptions? server = null) : IGener
         {
             if (PrivacyConfig.Read(config.Values) is not { } privacy) return null;
             var options = server ?? ServerOptions(config);
-            // Analytics switched on by --analytics-site alone still gets its section, with the default terms. The retention
-            // stated is the one the server enforces (EventRetention is given the same options value), not a second reading.
-            var analytics = privacy.Analytics ?? (options.AnalyticsSites.Count > 0 ? new AnalyticsPolicy(null, 5) : null);
-            if (analytics is not null) analytics = analytics with { RetentionMonths = options.AnalyticsRetentionMonths };
+            // Analytics switched on by --analytics-site alone still gets its section. The retention and k stated are the ones
+            // the server enforces (EventRetention and the dashboard are given the same options values), not a second reading.
+            var analytics = privacy.Analytics is not null || options.AnalyticsSites.Count > 0
+                ? new AnalyticsPolicy(options.AnalyticsRetentionMonths, options.AnalyticsKThreshold)
+                : null;
             var policy = new PrivacyPolicyOptions
             {
                 Controller = privacy.Controller,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +35,7 @@ public sealed class ApiKeyStore
     /// <summary>Creates a key for <paramref name="site"/>; returns the stored record and the key (the only time it exists in clear).</summary>
     public (ApiKey Key, string Secret) Create(string site, DateTime now)
     {
-        var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = Prefix + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var key = new ApiKey("k" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)), site, Hash(secret), now);
         lock (_lock)
         {

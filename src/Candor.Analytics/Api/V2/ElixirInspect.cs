@@ -74,6 +74,4 @@ public static class ElixirInspect
         JsonValueKind.Object => "Object",
         _ => "Undefined",
     };
-
-    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

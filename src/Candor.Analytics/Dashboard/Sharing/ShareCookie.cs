@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -59,7 +60,7 @@ public sealed class ShareCookie
     }
 
     private string Mac(ShareLink link, long expiry) =>
-        ShareLink.Base64Url(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{link.Site}\n{link.Slug}\n{expiry}\n{link.Password?.Hash}")));
+        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{link.Site}\n{link.Slug}\n{expiry}\n{link.Password?.Hash}")));
 
     private static byte[] LoadKey(string path)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Security.Cryptography;
 
 namespace Candor.Analytics.Dashboard.Sharing;
@@ -8,9 +9,7 @@ namespace Candor.Analytics.Dashboard.Sharing;
 /// </summary>
 public sealed record ShareLink(string Site, string Slug, SharePassword? Password, DateTimeOffset Created)
 {
-    public static string NewSlug() => Base64Url(RandomNumberGenerator.GetBytes(16));
+    public static string NewSlug() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
 
     public string Path => $"/share/{Site}?auth={Slug}";
-
-    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
