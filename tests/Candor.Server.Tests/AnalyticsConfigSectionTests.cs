@@ -42,6 +42,18 @@ public sealed class AnalyticsConfigSectionTests
         Assert.Empty(options.AnalyticsGoals);
     }
 
+    [Fact]
+    public void The_dashboard_is_private_with_k_five_unless_configured()
+    {
+        var options = Read("candor:\n  analytics:\n    sites: [example.org]\n");
+        Assert.False(options.AnalyticsPublic);
+        Assert.Equal(5, options.AnalyticsKThreshold);
+
+        var configured = Read("candor:\n  analytics:\n    sites: [example.org]\n    public: true\n    k_threshold: 10\n");
+        Assert.True(configured.AnalyticsPublic);
+        Assert.Equal(10, configured.AnalyticsKThreshold);
+    }
+
     [Theory]
     [InlineData("retention_months: 0", "retention_months: expected a whole number of months from 1 to 120, got '0'")]
     [InlineData("retention_months: six", "retention_months: expected a whole number of months from 1 to 120, got 'six'")]
@@ -49,6 +61,9 @@ public sealed class AnalyticsConfigSectionTests
     [InlineData("goals: [\"\"]", "goals: expected an event name or a page path, got ''")]
     [InlineData("goals: [{a: 1}]", "goals: expected an event name or a page path")]
     [InlineData("goal: [x]", "goal: unknown setting")]
+    [InlineData("public: yes please", "public: expected true or false, got 'yes please'")]
+    [InlineData("k_threshold: 0", "k_threshold: expected a whole number from 1 to 1000, got '0'")]
+    [InlineData("k_threshold: many", "k_threshold: expected a whole number from 1 to 1000, got 'many'")]
     public void Bad_settings_name_the_setting(string line, string expected)
     {
         var message = Error($"candor:\n  analytics:\n    sites: [example.org]\n    {line}\n");
