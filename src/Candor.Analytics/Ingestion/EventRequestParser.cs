@@ -29,53 +29,91 @@ public static class EventRequestParser
 
     // Plausible's JSON parser has no small depth limit, but nothing valid nests deeper than props' one level.
     // A low limit makes hostile nesting a cheap 400 instead of a deep recursion.
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
+    /// <summary>The body's known keys; each alias has its own slot so the short one can win whatever the order.</summary>
+    private enum Key { N, Name, U, Url, D, Domain, R, Referrer, H, HashMode, P, Props, M, Meta, I, Interactive, Sd, E, Count }
 
+    private static readonly byte[][] KeyNames =
+        [.. new[] { "n", "name", "u", "url", "d", "domain", "r", "referrer", "h", "hashMode", "p", "props", "m", "meta", "i", "interactive", "sd", "e" }
+            .Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>
+    /// One pass of <see cref="Utf8JsonReader"/> over the body checks that all of it is JSON and notes where each known
+    /// key's value starts; the values the event needs are then read from there. This runs for every event the server
+    /// accepts, so it reads the request's own bytes (no copy, no document object) — a JsonDocument version of it was
+    /// the largest share of what an event allocated. It answers exactly as that version did: a body that is not one
+    /// JSON object is "not json"; of duplicate keys the last counts; a short alias wins over its long name.
+    /// </summary>
     public static EventParseResult Parse(ReadOnlySpan<byte> body, int maxBodyBytes = DefaultMaxBodyBytes)
     {
         if (body.Length > maxBodyBytes) return EventParseResult.TooLarge();
-        JsonDocument document;
+        Span<int> at = stackalloc int[(int)Key.Count];
+        at.Fill(-1);
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), JsonOptions);
+            var reader = new Utf8JsonReader(body, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return NotJsonResult();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = KeyOf(ref reader);
+                reader.Read();
+                if (key >= 0) at[key] = (int)reader.TokenStartIndex;
+                reader.Skip(); // a nested value is checked here, read later only if it is props
+            }
+            // Past the object only whitespace may follow: the reader throws on anything else.
+            if (reader.Read()) return NotJsonResult();
+            return Validate(body, at);
         }
         catch (JsonException)
         {
-            return EventParseResult.Invalid("request", NotJson);
+            return NotJsonResult();
         }
-        using (document)
+        catch (InvalidOperationException)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) return EventParseResult.Invalid("request", NotJson);
-            try
-            {
-                return Validate(document.RootElement);
-            }
-            catch (InvalidOperationException)
-            {
-                // JsonDocument checks structure, not text: a string with invalid UTF-8 or a lone surrogate
-                // escape only fails when read. Such a body is not JSON text, so it gets the same answer.
-                return EventParseResult.Invalid("request", NotJson);
-            }
+            // The reader checks structure, not text: a string with invalid UTF-8 or a lone surrogate escape only
+            // fails when read. Such a body is not JSON text, so it gets the same answer.
+            return NotJsonResult();
         }
     }
 
-    private static EventParseResult Validate(JsonElement root)
-    {
-        // One delegate for every reader (a method group passed seven times is seven allocations per event), and the
-        // dictionary only when something is wrong: this runs for every event the server accepts.
-        Dictionary<string, string[]>? errors = null;
-        Action<string, string> error = (field, message) => (errors ??= []).TryAdd(field, [message]);
+    private static EventParseResult NotJsonResult() => EventParseResult.Invalid("request", NotJson);
 
-        var name = ReadName(Field(root, "n", "name"), error);
-        var url = ReadUrl(Field(root, "u", "url"), error);
-        var domains = ReadDomains(Field(root, "d", "domain"), url, error);
-        var referrer = ReadReferrer(Field(root, "r", "referrer"), error);
-        var hashMode = ReadHashMode(Field(root, "h", "hashMode"));
-        var props = ReadProps(Field(root, "p", "props") ?? Field(root, "m", "meta"), error);
-        var interactive = ReadInteractive(Field(root, "i", "interactive"), error);
+    private static int KeyOf(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < KeyNames.Length; i++)
+            if (reader.ValueTextEquals(KeyNames[i])) return i;
+        return -1;
+    }
+
+    /// <summary>The value of a key noted by <see cref="Parse"/>: a reader standing on it, or false when the key was absent.</summary>
+    private static bool ValueAt(ReadOnlySpan<byte> body, int start, out Utf8JsonReader value)
+    {
+        value = default;
+        if (start < 0) return false;
+        value = new Utf8JsonReader(body[start..], isFinalBlock: true, new JsonReaderState(ReaderOptions));
+        value.Read();
+        return true;
+    }
+
+    /// <summary>The short alias's value when it was sent (even as null), else the long name's.</summary>
+    private static int Either(Span<int> at, Key shortName, Key longName) => at[(int)shortName] >= 0 ? at[(int)shortName] : at[(int)longName];
+
+    private static EventParseResult Validate(ReadOnlySpan<byte> body, Span<int> at)
+    {
+        // Only allocated when something is wrong: this runs for every event the server accepts.
+        Dictionary<string, string[]>? errors = null;
+
+        var name = ReadName(body, Either(at, Key.N, Key.Name), ref errors);
+        var url = ReadUrl(body, Either(at, Key.U, Key.Url), ref errors);
+        var domains = ReadDomains(body, Either(at, Key.D, Key.Domain), url, ref errors);
+        var referrer = ReadReferrer(body, Either(at, Key.R, Key.Referrer), ref errors);
+        var hashMode = ReadHashMode(body, Either(at, Key.H, Key.HashMode));
+        var propsAt = Either(at, Key.P, Key.Props);
+        var props = ReadProps(body, propsAt >= 0 ? propsAt : Either(at, Key.M, Key.Meta), ref errors);
+        var interactive = ReadInteractive(body, Either(at, Key.I, Key.Interactive), ref errors);
         Engagement? engagement = null;
-        if (name == EventNames.Engagement) engagement = ReadEngagement(Field(root, "sd", "sd"), Field(root, "e", "e"), error);
+        if (name == EventNames.Engagement) engagement = ReadEngagement(body, at[(int)Key.Sd], at[(int)Key.E], ref errors);
 
         if (errors is not null || name is null || url is null || domains is null) return EventParseResult.Invalid(errors ?? []);
 
@@ -93,217 +131,234 @@ public static class EventRequestParser
         });
     }
 
-    /// <summary>The short alias wins over the long name, as in Plausible (<c>n</c> before <c>name</c>).</summary>
-    private static JsonElement? Field(JsonElement root, string shortName, string longName) =>
-        root.TryGetProperty(shortName, out var value) || root.TryGetProperty(longName, out value) ? value : null;
+    private static void Error(ref Dictionary<string, string[]>? errors, string field, string message) => (errors ??= []).TryAdd(field, [message]);
 
-    private static string? ReadName(JsonElement? value, Action<string, string> error)
+    private static bool IsNull(in Utf8JsonReader value) => value.TokenType == JsonTokenType.Null;
+
+    private static string? ReadName(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
     {
         string name;
-        switch (value?.ValueKind)
+        if (!ValueAt(body, start, out var value) || IsNull(value))
         {
-            case null or JsonValueKind.Null:
-                error("event_name", "can't be blank");
-                return null;
-            case JsonValueKind.String:
-                name = value.Value.GetString()!;
+            Error(ref errors, "event_name", "can't be blank");
+            return null;
+        }
+        switch (value.TokenType)
+        {
+            // The two names nearly every event has, without a new string each time.
+            case JsonTokenType.String when value.ValueTextEquals("pageview"u8):
+                return EventNames.Pageview;
+            case JsonTokenType.String when value.ValueTextEquals("engagement"u8):
+                return EventNames.Engagement;
+            case JsonTokenType.String:
+                name = value.GetString()!;
                 break;
             // Plausible accepts integers (a 404 goal can arrive as 404) and stores them as text.
-            case JsonValueKind.Number when value.Value.TryGetInt64(out var number):
+            case JsonTokenType.Number when value.TryGetInt64(out var number):
                 name = number.ToString(CultureInfo.InvariantCulture);
                 break;
             default:
-                error("event_name", "is invalid");
+                Error(ref errors, "event_name", "is invalid");
                 return null;
         }
         if (string.IsNullOrWhiteSpace(name))
         {
-            error("event_name", "can't be blank");
+            Error(ref errors, "event_name", "can't be blank");
             return null;
         }
         if (name.Length > MaxNameLength)
         {
-            error("event_name", $"should be at most {MaxNameLength} character(s)");
+            Error(ref errors, "event_name", $"should be at most {MaxNameLength} character(s)");
             return null;
         }
         return name;
     }
 
-    private static Uri? ReadUrl(JsonElement? value, Action<string, string> error)
+    private static Uri? ReadUrl(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
     {
-        if (value is null or { ValueKind: JsonValueKind.Null })
+        if (!ValueAt(body, start, out var value) || IsNull(value))
         {
-            error("url", "is required");
+            Error(ref errors, "url", "is required");
             return null;
         }
-        if (value.Value.ValueKind != JsonValueKind.String)
+        if (value.TokenType != JsonTokenType.String)
         {
-            error("url", "is invalid");
+            Error(ref errors, "url", "is invalid");
             return null;
         }
-        var text = value.Value.GetString()!;
+        var text = value.GetString()!;
         if (text.Length == 0)
         {
-            error("url", "is required");
+            Error(ref errors, "url", "is required");
             return null;
         }
         // On Unix, Uri takes "/docs/" as the absolute file path file:///docs/; a path is not a page URL anywhere.
         if (Encoding.UTF8.GetByteCount(text) > MaxUrlBytes || !Uri.TryCreate(text, UriKind.Absolute, out var url)
             || (url.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
-            error("url", "must be a valid url");
+            Error(ref errors, "url", "must be a valid url");
             return null;
         }
         if (url.Scheme == "data")
         {
-            error("url", "scheme is not allowed");
+            Error(ref errors, "url", "scheme is not allowed");
             return null;
         }
         return url;
     }
 
-    private static IReadOnlyList<string>? ReadDomains(JsonElement? value, Uri? url, Action<string, string> error)
+    private static IReadOnlyList<string>? ReadDomains(ReadOnlySpan<byte> body, int start, Uri? url, ref Dictionary<string, string[]>? errors)
     {
-        if (value is null or { ValueKind: JsonValueKind.Null })
+        if (!ValueAt(body, start, out var value) || IsNull(value))
         {
             // No domain: the page's own host is the site, as in Plausible. A bad URL already has its error.
             if (url is null) return null;
             if (url.IsFile || url.Host.Length == 0)
             {
-                error("domain", "can't be blank");
+                Error(ref errors, "domain", "can't be blank");
                 return null;
             }
             return [Hosts.WithoutWww(url.Host.ToLowerInvariant())];
         }
-        if (value.Value.ValueKind != JsonValueKind.String)
+        if (value.TokenType != JsonTokenType.String)
         {
-            error("domain", "is invalid");
+            Error(ref errors, "domain", "is invalid");
             return null;
         }
-        var domains = value.Value.GetString()!
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Hosts.WithoutWww(d.ToLowerInvariant()))
-            .Where(d => d.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (domains.Length == 0)
+        var text = value.GetString()!;
+        var domains = new List<string>(1);
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            error("domain", "can't be blank");
+            var domain = Hosts.WithoutWww(part.ToLowerInvariant());
+            if (domain.Length > 0 && !domains.Contains(domain)) domains.Add(domain);
+        }
+        if (domains.Count == 0)
+        {
+            Error(ref errors, "domain", "can't be blank");
             return null;
         }
         return domains;
     }
 
-    private static string? ReadReferrer(JsonElement? value, Action<string, string> error)
+    private static string? ReadReferrer(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
     {
-        switch (value?.ValueKind)
+        if (!ValueAt(body, start, out var value) || IsNull(value)) return null;
+        if (value.TokenType != JsonTokenType.String)
         {
-            case null or JsonValueKind.Null: return null;
-            case JsonValueKind.String:
-                var referrer = value.Value.GetString()!;
-                if (referrer.Length == 0) return null;
-                return referrer.Length > MaxReferrerLength ? referrer[..MaxReferrerLength] : referrer;
-            default:
-                error("referrer", "is invalid");
-                return null;
+            Error(ref errors, "referrer", "is invalid");
+            return null;
         }
+        var referrer = value.GetString()!;
+        if (referrer.Length == 0) return null;
+        return referrer.Length > MaxReferrerLength ? referrer[..MaxReferrerLength] : referrer;
     }
 
     /// <summary>The tracker sends <c>h: 1</c>; accept <c>true</c> too. Anything else means "not hash mode".</summary>
-    private static bool ReadHashMode(JsonElement? value) => value?.ValueKind switch
-    {
-        JsonValueKind.True => true,
-        JsonValueKind.Number => value.Value.TryGetInt64(out var n) && n == 1,
-        _ => false,
-    };
-
-    private static bool ReadInteractive(JsonElement? value, Action<string, string> error)
-    {
-        switch (value?.ValueKind)
+    private static bool ReadHashMode(ReadOnlySpan<byte> body, int start) =>
+        ValueAt(body, start, out var value) && value.TokenType switch
         {
-            case null or JsonValueKind.Null or JsonValueKind.True: return true;
-            case JsonValueKind.False: return false;
+            JsonTokenType.True => true,
+            JsonTokenType.Number => value.TryGetInt64(out var n) && n == 1,
+            _ => false,
+        };
+
+    private static bool ReadInteractive(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
+    {
+        if (!ValueAt(body, start, out var value)) return true;
+        switch (value.TokenType)
+        {
+            case JsonTokenType.Null or JsonTokenType.True: return true;
+            case JsonTokenType.False: return false;
             default:
-                error("interactive", "is invalid");
+                Error(ref errors, "interactive", "is invalid");
                 return true;
         }
     }
 
-    private static IReadOnlyList<KeyValuePair<string, string>> ReadProps(JsonElement? value, Action<string, string> error)
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadProps(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
     {
-        if (value is null) return [];
-        var element = value.Value;
-        JsonDocument? nested = null;
-        try
+        if (!ValueAt(body, start, out var value)) return [];
+        // Some clients send props as a JSON-encoded string; Plausible decodes it. A string that is not an
+        // object, like any other non-object, is ignored rather than failing the whole event.
+        if (value.TokenType == JsonTokenType.String)
         {
-            // Some clients send props as a JSON-encoded string; Plausible decodes it. A string that is not an
-            // object, like any other non-object, is ignored rather than failing the whole event.
-            if (element.ValueKind == JsonValueKind.String)
+            var nested = Encoding.UTF8.GetBytes(value.GetString()!);
+            try
             {
-                try
-                {
-                    nested = JsonDocument.Parse(element.GetString()!, JsonOptions);
-                    element = nested.RootElement;
-                }
-                catch (JsonException)
-                {
-                    return [];
-                }
+                var check = new Utf8JsonReader(nested, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+                if (!check.Read() || check.TokenType != JsonTokenType.StartObject) return [];
+                check.Skip();
+                if (check.Read()) return [];
             }
-            if (element.ValueKind != JsonValueKind.Object) return [];
-
-            var props = new List<KeyValuePair<string, string>>();
-            foreach (var property in element.EnumerateObject())
+            catch (JsonException)
             {
-                string? text = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => null, // lists, maps and null are dropped
-                };
-                if (string.IsNullOrWhiteSpace(text) || property.Name.Length == 0) continue;
-                if (Encoding.UTF8.GetByteCount(property.Name) > MaxPropKeyBytes || Encoding.UTF8.GetByteCount(text) > MaxPropValueBytes)
-                {
-                    error("props", "keys should have at most 300 bytes and values 2000 bytes");
-                    return [];
-                }
-                if (props.Count < MaxProps) props.Add(new(property.Name, text));
+                return [];
             }
-            return props;
+            var inner = new Utf8JsonReader(nested, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+            inner.Read();
+            return ReadPropsObject(ref inner, ref errors);
         }
-        finally
-        {
-            nested?.Dispose();
-        }
+        return value.TokenType == JsonTokenType.StartObject ? ReadPropsObject(ref value, ref errors) : [];
     }
 
-    private static Engagement? ReadEngagement(JsonElement? scroll, JsonElement? engaged, Action<string, string> error)
+    /// <summary>The reader stands on the object's start; the object was already checked to be well-formed.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> ReadPropsObject(ref Utf8JsonReader reader, ref Dictionary<string, string[]>? errors)
     {
-        bool Missing(JsonElement? v) => v is null or { ValueKind: JsonValueKind.Null };
-        if (Missing(scroll) && Missing(engaged))
+        List<KeyValuePair<string, string>>? props = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            // The key is decoded only for a value that is kept, as before (an undecodable key of a dropped value is no error).
+            var keyReader = reader;
+            reader.Read();
+            string? text = reader.TokenType switch
+            {
+                JsonTokenType.String => reader.GetString(),
+                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan), // numbers have no escapes: the text as sent
+                JsonTokenType.True => "true",
+                JsonTokenType.False => "false",
+                _ => null, // lists, maps and null are dropped
+            };
+            reader.Skip();
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var key = keyReader.GetString()!;
+            if (key.Length == 0) continue;
+            if (Encoding.UTF8.GetByteCount(key) > MaxPropKeyBytes || Encoding.UTF8.GetByteCount(text) > MaxPropValueBytes)
+            {
+                Error(ref errors, "props", "keys should have at most 300 bytes and values 2000 bytes");
+                return [];
+            }
+            props ??= [];
+            if (props.Count < MaxProps) props.Add(new(key, text));
+        }
+        return props ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
+    }
+
+    private static Engagement? ReadEngagement(ReadOnlySpan<byte> body, int scrollAt, int engagedAt, ref Dictionary<string, string[]>? errors)
+    {
+        var hasScroll = ValueAt(body, scrollAt, out var scroll) && !IsNull(scroll);
+        var hasEngaged = ValueAt(body, engagedAt, out var engaged) && !IsNull(engaged);
+        if (!hasScroll && !hasEngaged)
         {
             // The reference gives no text for this case; Candor names both fields so the client can tell what is missing.
-            error("engagement", "sd or e is required");
+            Error(ref errors, "engagement", "sd or e is required");
             return null;
         }
         byte depth = Engagement.UnknownScrollDepth;
-        if (!Missing(scroll))
+        if (hasScroll)
         {
-            if (scroll!.Value.ValueKind != JsonValueKind.Number || !scroll.Value.TryGetInt64(out var sd) || sd < 0)
+            if (scroll.TokenType != JsonTokenType.Number || !scroll.TryGetInt64(out var sd) || sd < 0)
             {
-                error("sd", "is invalid");
+                Error(ref errors, "sd", "is invalid");
                 return null;
             }
             depth = (byte)Math.Min(sd, 100);
         }
         long? milliseconds = null;
-        if (!Missing(engaged))
+        if (hasEngaged)
         {
-            if (engaged!.Value.ValueKind != JsonValueKind.Number || !engaged.Value.TryGetInt64(out var e) || e < 0 || e >= MaxEngagedMilliseconds)
+            if (engaged.TokenType != JsonTokenType.Number || !engaged.TryGetInt64(out var e) || e < 0 || e >= MaxEngagedMilliseconds)
             {
-                error("e", "is invalid");
+                Error(ref errors, "e", "is invalid");
                 return null;
             }
             milliseconds = e;
@@ -311,9 +366,9 @@ public static class EventRequestParser
         return new Engagement(depth, milliseconds);
     }
 
-    private static string Hostname(Uri url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.WithoutWww(url.Host.ToLowerInvariant());
+    internal static string Hostname(Uri url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.WithoutWww(url.Host.ToLowerInvariant());
 
-    private static string Pathname(Uri url, bool hashMode)
+    internal static string Pathname(Uri url, bool hashMode)
     {
         // Uri keeps the path escaped; Plausible stores it decoded (so "/caf%C3%A9" is "/café").
         var path = Uri.UnescapeDataString(url.AbsolutePath).TrimEnd();
@@ -323,7 +378,7 @@ public static class EventRequestParser
     }
 
     /// <summary>Only the campaign parameters and click ids are kept: the rest of a query can hold personal data.</summary>
-    private static IReadOnlyList<KeyValuePair<string, string>> KeptQuery(Uri url)
+    internal static IReadOnlyList<KeyValuePair<string, string>> KeptQuery(Uri url)
     {
         if (url.Query.Length <= 1) return [];
         var kept = new List<KeyValuePair<string, string>>();

@@ -105,8 +105,8 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
                         .AppendValue(e.Interactive)
                         .AppendValue(e.ScrollDepth)
                         .AppendValue(e.EngagementMilliseconds)
-                        .AppendValue(e.Props.Select(p => p.Key).ToList())
-                        .AppendValue(e.Props.Select(p => p.Value).ToList())
+                        .AppendValue(e.Props.Count == 0 ? NoProps : e.Props.Select(p => p.Key).ToList())
+                        .AppendValue(e.Props.Count == 0 ? NoProps : e.Props.Select(p => p.Value).ToList())
                         .AppendValue(e.Browser)
                         .AppendValue(e.BrowserVersion)
                         .AppendValue(e.Os)
@@ -128,6 +128,9 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
             _gate.Release();
         }
     }
+
+    // Most events have no props: one shared empty list instead of two new ones per row (the appender only reads it).
+    private static readonly List<string> NoProps = [];
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
