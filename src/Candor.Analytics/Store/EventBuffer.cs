@@ -150,12 +150,13 @@ public sealed record EventBufferOptions
     public int Capacity { get; init; } = 50_000;
 
     /// <summary>
-    /// A batch is written as soon as it has this many events. Each DuckDB commit costs milliseconds of CPU whatever its
-    /// size (the writer spent 12 µs per event with batches of 1,000, 5.5 µs with 5,000), but every queued event is
-    /// alive at each garbage collection and gets copied: with 5,000 the gen0 pauses made bench/ingest.sh's p99
-    /// 14–15 ms, with 1,000 it is 9–10 ms for 2 points less throughput (47–48% of bare instead of 50%). Latency wins.
+    /// A batch is written as soon as it has this many events. Each DuckDB append plans an insert and commits, about 2 ms
+    /// of CPU whatever the batch's size (the writer spent 15 µs per event with batches of 200, 7.5 µs with 1,000, 5.7 µs
+    /// with 2,000), but a batch is also one uninterrupted stretch of CPU on a machine whose other core serves requests,
+    /// and its events stay alive across garbage collections until it is written: 5,000 took bench/ingest.sh's p99 to
+    /// 12–14 ms, 2,000 keeps it at 7–8 ms.
     /// </summary>
-    public int BatchSize { get; init; } = 1_000;
+    public int BatchSize { get; init; } = 2_000;
 
     /// <summary>…or when its oldest event has waited this long.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(1);
