@@ -48,13 +48,14 @@ public sealed class CountryLookup : IDisposable
     internal static bool IsPublic(IPAddress address)
     {
         if (IPAddress.IsLoopback(address)) return false;
+        // Into the stack, not a new array: this runs for every analytics event.
+        Span<byte> b = stackalloc byte[16];
+        address.TryWriteBytes(b, out _);
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
             if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6None)) return false;
-            var first = address.GetAddressBytes()[0];
-            return (first & 0xFE) != 0xFC; // fc00::/7, unique local
+            return (b[0] & 0xFE) != 0xFC; // fc00::/7, unique local
         }
-        var b = address.GetAddressBytes();
         return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || b[0] >= 224
             || (b[0] == 100 && b[1] >= 64 && b[1] <= 127)   // carrier-grade NAT
             || (b[0] == 169 && b[1] == 254)                 // link-local

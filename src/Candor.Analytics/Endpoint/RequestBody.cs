@@ -1,59 +1,70 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 
 namespace Candor.Analytics.Endpoint;
 
-/// <summary>Reads a request body into memory, but never more than the limit: a client cannot make the server buffer megabytes.</summary>
+/// <summary>
+/// A request body held in Kestrel's own buffers until disposed, but never more than the limit: a client cannot make the
+/// server buffer megabytes. An event body is a few hundred bytes that arrive with the headers, so the usual case is one
+/// read and no copy; a body split over several buffer segments is copied once into a pooled array.
+/// </summary>
 internal sealed class RequestBody : IDisposable
 {
-    private byte[]? _rented;
-    private readonly int _length;
+    private readonly PipeReader _reader;
+    private readonly ReadOnlySequence<byte> _buffer;
+    private byte[]? _copy;
+    private bool _disposed;
 
-    private RequestBody(byte[] rented, int length)
+    private RequestBody(PipeReader reader, ReadOnlySequence<byte> buffer)
     {
-        _rented = rented;
-        _length = length;
+        _reader = reader;
+        _buffer = buffer;
+        if (!buffer.IsSingleSegment)
+        {
+            _copy = ArrayPool<byte>.Shared.Rent((int)buffer.Length);
+            buffer.CopyTo(_copy);
+        }
     }
 
-    /// <summary>The bytes read; valid until disposed (the buffer is pooled: the parser copies what it keeps).</summary>
-    public ReadOnlySpan<byte> Bytes => (_rented ?? throw new ObjectDisposedException(nameof(RequestBody))).AsSpan(0, _length);
+    /// <summary>The bytes read; valid until disposed (the parser copies what it keeps).</summary>
+    public ReadOnlySpan<byte> Bytes
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _copy is { } copy ? copy.AsSpan(0, (int)_buffer.Length) : _buffer.FirstSpan;
+        }
+    }
 
     public void Dispose()
     {
-        if (_rented is { } rented) ArrayPool<byte>.Shared.Return(rented);
-        _rented = null;
+        if (_disposed) return;
+        _disposed = true;
+        if (_copy is { } copy) ArrayPool<byte>.Shared.Return(copy);
+        _copy = null;
+        _reader.AdvanceTo(_buffer.End);
     }
 
     /// <summary>The body (dispose it), or null when it is longer than <paramref name="limit"/> bytes (answer 413).</summary>
     public static async Task<RequestBody?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
-        var rented = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, (int)(request.ContentLength ?? 4096) + 1));
-        var length = 0;
-        var keep = false;
-        try
+        var reader = request.BodyReader;
+        while (true)
         {
-            while (true)
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > limit)
             {
-                if (length == rented.Length)
-                {
-                    // Grow, but stop one byte past the limit: that byte is enough to know the body is too long.
-                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, rented.Length * 2));
-                    rented.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(rented);
-                    rented = bigger;
-                }
-                var read = await request.Body.ReadAsync(rented.AsMemory(length, Math.Min(rented.Length, limit + 1) - length), cancellationToken);
-                if (read == 0) break;
-                length += read;
-                if (length > limit) return null;
+                // One byte past the limit is enough to know; the rest is never waited for.
+                reader.AdvanceTo(buffer.End);
+                return null;
             }
-            keep = true;
-            return new RequestBody(rented, length);
-        }
-        finally
-        {
-            if (!keep) ArrayPool<byte>.Shared.Return(rented);
+            if (result.IsCompleted) return new RequestBody(reader, buffer);
+            if (result.IsCanceled) throw new OperationCanceledException("The request body read was cancelled.", cancellationToken);
+            // Nothing consumed, everything examined: the next read returns once more bytes have arrived.
+            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 }

@@ -48,8 +48,9 @@ public static class HostilePaths
             if (text is null) continue;
             foreach (var c in text)
                 if (c == '\\' || char.IsControl(c)) return true;
-            foreach (var segment in text.Split('/'))
-                if (segment is ".." or ".") return true;
+            // Span segments: this runs on every request, and string.Split allocated an array and a string per segment.
+            foreach (var range in text.AsSpan().Split('/'))
+                if (text.AsSpan(range) is ".." or ".") return true;
         }
         // Still encoded after one decoding: someone is hoping a second decoder further along will help.
         foreach (var sneaky in (ReadOnlySpan<string>)["%2e", "%2f", "%5c", "%00"])

@@ -91,6 +91,40 @@ public sealed class EventEndpointTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunkedResponse.StatusCode);
     }
 
+    [Fact]
+    public async Task ABodyArrivingInPiecesAndSpanningBufferSegmentsIsReadWhole()
+    {
+        // The endpoint parses Kestrel's own buffers: a slow client's body comes in several reads, and a 10 KB one spans
+        // more than one pooled segment (4 KB each), which the reader copies. Both with a Content-Length and chunked.
+        await using var host = await AnalyticsHost.StartAsync();
+        var props = string.Join(",", Enumerable.Range(1, 5).Select(i => $"\"k{i}\":\"{new string((char)('a' + i), 1990)}\""));
+        var body = Encoding.UTF8.GetBytes("""{"n":"Big","u":"https://example.org/slow","d":"example.org","p":{""" + props + "}}");
+        foreach (var chunked in new[] { false, true })
+        {
+            using var tcp = new System.Net.Sockets.TcpClient();
+            await tcp.ConnectAsync(host.BaseAddress.Host, host.BaseAddress.Port);
+            var stream = tcp.GetStream();
+            var head = $"POST /api/event HTTP/1.1\r\nHost: {host.BaseAddress.Authority}\r\nContent-Type: text/plain\r\nUser-Agent: Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0\r\n"
+                + (chunked ? "Transfer-Encoding: chunked" : $"Content-Length: {body.Length}") + "\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            foreach (var piece in body.Chunk(3000))
+            {
+                await Task.Delay(50);
+                if (chunked) await stream.WriteAsync(Encoding.ASCII.GetBytes($"{piece.Length:x}\r\n"));
+                await stream.WriteAsync(piece);
+                if (chunked) await stream.WriteAsync("\r\n"u8.ToArray());
+            }
+            if (chunked) await stream.WriteAsync("0\r\n\r\n"u8.ToArray());
+            var response = await new StreamReader(stream).ReadToEndAsync();
+            Assert.StartsWith("HTTP/1.1 202", response);
+        }
+        await host.StopAsync();
+
+        var rows = await host.QueryFileAsync("SELECT pathname, len(prop_values[1]), prop_values[5][1] FROM events");
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(["/slow", 1990L, "f"], row));
+    }
+
     [Theory]
     [InlineData("not json", """{"errors":{"request":["Unable to parse request body as json"]}}""")]
     [InlineData("[1,2]", """{"errors":{"request":["Unable to parse request body as json"]}}""")]
