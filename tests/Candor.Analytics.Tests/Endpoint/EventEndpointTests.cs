@@ -92,6 +92,30 @@ public sealed class EventEndpointTests
     }
 
     [Fact]
+    public async Task AnalyticsSetsNoCookie()
+    {
+        // The policy: "No cookies are used". Every analytics response — accepted, dropped, refused, preflight, tracker
+        // variants — is checked for Set-Cookie, and a request that arrives with cookies gets none back either.
+        await using var host = await AnalyticsHost.StartAsync();
+        var responses = new List<(string What, HttpResponseMessage Response)>
+        {
+            ("pageview", await host.PostAsync(Pageview)),
+            ("with a cookie", await host.PostAsync(Pageview, configure: r => r.Headers.Add("Cookie", "a=b; _ga=GA1.1.1"))),
+            ("unknown site", await host.PostAsync("""{"n":"pageview","u":"https://other.example/","d":"other.example"}""")),
+            ("invalid", await host.PostAsync("not json")),
+            ("GPC", await host.PostAsync(Pageview, configure: r => r.Headers.Add("Sec-GPC", "1"))),
+            ("preflight", await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/api/event"))),
+            ("tracker", await host.Client.GetAsync("/js/script.js")),
+            ("tracker variant", await host.Client.GetAsync("/js/script.outbound-links.file-downloads.hash.js")),
+            ("stats API without a key", await host.Client.GetAsync("/api/v1/stats/aggregate?site_id=example.org")),
+        };
+        foreach (var (what, response) in responses)
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{what}: {(int)response.StatusCode} sets a cookie");
+        Assert.Equal(HttpStatusCode.Accepted, responses[0].Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, responses[6].Response.StatusCode);
+    }
+
+    [Fact]
     public async Task ABodyArrivingInPiecesAndSpanningBufferSegmentsIsReadWhole()
     {
         // The endpoint parses Kestrel's own buffers: a slow client's body comes in several reads, and a 10 KB one spans
