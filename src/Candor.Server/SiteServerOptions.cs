@@ -28,6 +28,11 @@ public sealed record SiteServerOptions
     public TimeSpan HstsMaxAge { get; init; } = TimeSpan.FromDays(365);
     /// <summary>Addresses or CIDR networks whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed. Empty: nobody's.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+    /// <summary>
+    /// A trusted proxy in front terminates TLS (<c>candor: server: tls_proxy: true</c>). Candor then redirects what the
+    /// proxy reports as plain HTTP (<c>X-Forwarded-Proto</c>) to HTTPS, so the policy can say pages are encrypted.
+    /// </summary>
+    public bool TlsProxy { get; init; }
     /// <summary>How long a stop waits for in-flight requests before cutting them off.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -73,6 +78,9 @@ public sealed record SiteServerOptions
 
     public bool UsesTls => TlsCertificate is not null || SelfSigned;
 
+    /// <summary>Pages reach visitors only over TLS: Candor's own, or a proxy's that Candor enforces.</summary>
+    public bool PagesEncrypted => UsesTls || TlsProxy;
+
     /// <summary>Rejects combinations that cannot work, naming the setting at fault.</summary>
     public void Validate()
     {
@@ -82,6 +90,7 @@ public sealed record SiteServerOptions
         if (HttpsPort is { } https && (https < 0 || https > 65535)) throw new ServerConfigException("https_port", $"{https} is not a port number");
         if (HttpsPort is { } p && p != 0 && p == Port) throw new ServerConfigException("https_port", $"the HTTPS port must differ from the HTTP port ({Port})");
         if (SelfSigned && DataFolder is null) throw new ServerConfigException("self_signed", "no data folder to cache the certificate in");
+        if (TlsProxy && TrustedProxies.Count == 0) throw new ServerConfigException("tls_proxy", "a TLS proxy must be listed in trusted_proxies (--trusted-proxy ADDR), or its X-Forwarded-Proto is not believed");
         if (HstsMaxAge < TimeSpan.Zero) throw new ServerConfigException("hsts_max_age", "must be zero or more seconds");
         if (AnalyticsSites.Count > 0 && DataFolder is null) throw new ServerConfigException("sites", "no data folder for the analytics store (--data DIR)", "analytics");
         if (AccessLog is { RetentionDays: < 1 or > 3650 }) throw new ServerConfigException("access_log.retention_days", "must be from 1 to 3650 days");

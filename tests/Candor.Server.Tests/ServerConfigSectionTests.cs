@@ -34,6 +34,17 @@ public sealed class ServerConfigSectionTests
         Assert.Equal(["127.0.0.1", "10.0.0.0/8"], options.TrustedProxies);
         Assert.False(options.SelfSigned);
         Assert.True(Read("candor:\n  server:\n    self_signed: true\n").SelfSigned);
+        Assert.False(options.TlsProxy);
+        Assert.True(Read("candor:\n  server:\n    trusted_proxies: [127.0.0.1]\n    tls_proxy: true\n").TlsProxy);
+    }
+
+    [Fact]
+    public void A_tls_proxy_must_be_a_trusted_proxy()
+    {
+        var options = Read("candor:\n  server:\n    tls_proxy: true\n");
+        var error = Assert.Throws<ServerConfigException>(options.Validate);
+        Assert.Contains("tls_proxy", error.Message);
+        Assert.Contains("trusted_proxies", error.Message);
     }
 
     [Fact]

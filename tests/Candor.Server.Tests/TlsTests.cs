@@ -47,6 +47,35 @@ public sealed class TlsTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task BehindATlsProxyWhatItReportsAsPlainHttpIsRedirectedToHttps()
+    {
+        using var site = new TestSite();
+        await using var server = await RunningServer.Start(new SiteServerOptions { SiteRoot = site.Site, TrustedProxies = ["127.0.0.1"], TlsProxy = true });
+        using var client = server.Client();
+        async Task<HttpResponseMessage> Get(string path, string? proto)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Host = "www.example.org";
+            if (proto is not null) request.Headers.Add("X-Forwarded-Proto", proto);
+            return await client.SendAsync(request);
+        }
+
+        using var plain = await Get("/about?x=1", "http");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, plain.StatusCode);
+        Assert.Equal(new Uri("https://www.example.org/about?x=1"), plain.Headers.Location);
+        using var direct = await Get("/about", proto: null); // bypassing the proxy is plain HTTP too
+        Assert.Equal(HttpStatusCode.PermanentRedirect, direct.StatusCode);
+
+        using var secure = await Get("/about", "https");
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.Equal("max-age=31536000", string.Join(",", secure.Headers.GetValues("Strict-Transport-Security")));
+
+        // A local monitor checks health on Candor's own port without the proxy.
+        using var health = await Get("/healthz", proto: null);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task HstsMaxAgeIsConfigurable()
     {
         using var site = new TestSite();

@@ -79,8 +79,13 @@ public static class PrivacyPolicy
                 .Append(host.PrivacyUrl is { } url ? $"; its own policy is at <{url}>.\n\n" : ".\n\n");
         }
         text.Append("### Encryption\n\n");
-        text.Append("Pages are delivered over an encrypted connection (TLS, shown by `https://` and a lock symbol in the address bar), ")
-            .Append("so what you request and what you send cannot be read or changed on its way.\n\n");
+        // Stated from the server's settings, never assumed: a site served over plain HTTP says so.
+        if (options.Encrypted)
+            text.Append("Pages are delivered over an encrypted connection (TLS, shown by `https://` and a lock symbol in the address bar), ")
+                .Append("so what you request and what you send cannot be read or changed on its way.\n\n");
+        else
+            text.Append("This server delivers pages without encryption (plain `http://`): what you request and what you send ")
+                .Append("can be read or changed by anyone on the network path between you and the server.\n\n");
     }
 
     private static void Cookies(StringBuilder text, PrivacyPolicyOptions options)

@@ -15,6 +15,8 @@ public sealed record PrivacyPolicyOptions
     public PolicyThirdParty? HostingProvider { get; init; }
     /// <summary>The access log as configured (<c>candor: server: access_log</c>); null when it is off.</summary>
     public AccessLogPolicy? AccessLog { get; init; }
+    /// <summary>Whether pages reach visitors only over TLS (Candor's own, or an enforced TLS proxy's).</summary>
+    public bool Encrypted { get; init; }
     public AnalyticsPolicy? Analytics { get; init; }
     public AdsPolicy? Ads { get; init; }
     public VideoPolicy? Videos { get; init; }

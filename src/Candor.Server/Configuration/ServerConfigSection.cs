@@ -24,7 +24,7 @@ namespace Candor.Server.Configuration;
 /// </summary>
 public static class ServerConfigSection
 {
-    private static readonly HashSet<string> Known = ["https_port", "tls_cert", "tls_key", "self_signed", "hsts_max_age", "trusted_proxies", "access_log"];
+    private static readonly HashSet<string> Known = ["https_port", "tls_cert", "tls_key", "self_signed", "hsts_max_age", "trusted_proxies", "tls_proxy", "access_log"];
     private static readonly HashSet<string> KnownAccessLog = ["folder", "retention_days", "fields", "mask_ip"];
 
     public static SiteServerOptions Apply(SiteServerOptions options, IReadOnlyDictionary<string, object?> siteConfig, string siteSource)
@@ -49,6 +49,7 @@ public static class ServerConfigSection
             SelfSigned = Boolean(server, "self_signed") ?? options.SelfSigned,
             HstsMaxAge = Integer(server, "hsts_max_age") is { } seconds ? TimeSpan.FromSeconds(seconds) : options.HstsMaxAge,
             TrustedProxies = List(server, "trusted_proxies") ?? options.TrustedProxies,
+            TlsProxy = Boolean(server, "tls_proxy") ?? options.TlsProxy,
             AccessLog = AccessLog(server.GetValueOrDefault("access_log"), options.AccessLog, siteSource),
         };
     }

@@ -38,6 +38,7 @@ public sealed class PrivacyPolicyPage(SiteServerOptions? server = null) : IGener
                 LastUpdated = privacy.LastUpdated,
                 HostingProvider = privacy.HostingProvider,
                 AccessLog = options.AccessLog is { } log ? AccessLogPolicy.For(log) : null,
+                Encrypted = options.PagesEncrypted,
                 Analytics = analytics,
                 Ads = privacy.Ads,
                 Videos = privacy.Videos,

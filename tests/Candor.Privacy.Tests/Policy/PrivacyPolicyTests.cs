@@ -34,6 +34,18 @@ public sealed class PrivacyPolicyTests
     };
 
     [Fact]
+    public void Encryption_is_claimed_only_when_the_server_enforces_it()
+    {
+        var config = PrivacyConfig.Read(Config())!;
+        var encrypted = PrivacyPolicy.Render(Options(config) with { Encrypted = true });
+        Assert.Contains("Pages are delivered over an encrypted connection (TLS", encrypted);
+        Assert.DoesNotContain("without encryption", encrypted);
+        var plain = PrivacyPolicy.Render(Options(config) with { Encrypted = false });
+        Assert.Contains("This server delivers pages without encryption (plain `http://`)", plain);
+        Assert.DoesNotContain("encrypted connection", plain);
+    }
+
+    [Fact]
     public void Numbers_come_from_the_configuration()
     {
         var config = PrivacyConfig.Read(Config(candor: new() { ["analytics"] = new Dictionary<string, object?> { ["retention_months"] = 13L, ["k_threshold"] = 7L } }))!;

@@ -49,6 +49,16 @@ public sealed class PrivacyPolicyPageTests : IDisposable
     }
 
     [Fact]
+    public void Encryption_follows_the_server_settings()
+    {
+        Assert.Contains("delivers pages without encryption", Build(Privacy));
+        var proxied = Build(Privacy + "candor:\n  server:\n    trusted_proxies: [10.0.0.1]\n    tls_proxy: true\n");
+        Assert.Contains("delivered over an encrypted connection", proxied);
+        Assert.DoesNotContain("without encryption", proxied);
+        Assert.Contains("tls_proxy", Error(Privacy + "candor:\n  server:\n    tls_proxy: true\n"));
+    }
+
+    [Fact]
     public void Disabling_ads_removes_the_section_the_cookie_row_and_the_third_party()
     {
         var withAds = Build(Privacy + "candor:\n  ads:\n    provider: carbon\n    script: https://cdn.carbonads.com/carbon.js\n");
