@@ -1,4 +1,3 @@
-using System.Globalization;
 using Candor.Analytics.Query;
 using Microsoft.AspNetCore.Http;
 
@@ -8,9 +7,6 @@ namespace Candor.Analytics.Api.V1;
 public static class V1Period
 {
     private static readonly string[] Periods = ["day", "7d", "30d", "month", "6mo", "12mo", "custom"];
-
-    // Years outside this window are certainly typos, and keeping to it means no period arithmetic can overflow.
-    private static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(9000, 12, 31);
 
     public static (ResolvedPeriod? Period, string? Error) Parse(IQueryCollection query, DateTime now)
     {
@@ -23,20 +19,17 @@ public static class V1Period
         {
             if (date.Count == 0) return (null, "The `date` parameter is required when using a custom period. See https://plausible.io/docs/stats-api#time-periods");
             var parts = date.ToString().Split(',');
-            if (parts.Length != 2 || ParseDate(parts[0].Trim()) is not { } from || ParseDate(parts[1].Trim()) is not { } to || from > to)
+            if (parts.Length != 2 || ApiDate.Parse(parts[0].Trim()) is not { } from || ApiDate.Parse(parts[1].Trim()) is not { } to || from > to)
                 return (null, "Invalid format for `date` parameter. When using a custom period, please include two ISO-8601 formatted dates joined by a comma. See https://plausible.io/docs/stats-api#time-periods");
             return (Query.Period.Custom(from, to), null);
         }
         DateOnly? day = null;
         if (date.Count > 0)
         {
-            if (ParseDate(date.ToString()) is not { } parsed)
+            if (ApiDate.Parse(date.ToString()) is not { } parsed)
                 return (null, "Error parsing `date` parameter: invalid_format. Please specify a valid date in ISO-8601 format.");
             day = parsed;
         }
         return (Query.Period.Resolve(period, day, now), null);
     }
-
-    public static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d >= Earliest && d <= Latest ? d : null;
 }

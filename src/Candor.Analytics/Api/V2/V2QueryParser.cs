@@ -99,7 +99,7 @@ public static class V2QueryParser
             return (null, invalid);
         var from = value[0].GetString()!;
         var to = value[1].GetString()!;
-        if (ParseDate(from) is { } fromDate && ParseDate(to) is { } toDate)
+        if (ApiDate.Parse(from) is { } fromDate && ApiDate.Parse(to) is { } toDate)
             return fromDate <= toDate ? (Period.Custom(fromDate, toDate), null) : (null, invalid);
         if (ParseTimestamp(from) is { } fromTime && ParseTimestamp(to) is { } toTime && fromTime <= toTime)
         {
@@ -109,8 +109,6 @@ public static class V2QueryParser
         return (null, invalid);
     }
 
-    private static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 1900 and <= 9000 ? d : null;
 
     private static DateTime? ParseTimestamp(string text) =>
         text.Length >= 20 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Year is >= 1900 and <= 9000
