@@ -110,8 +110,7 @@ public static class StarProxyEndpoints
 
     private static async Task Status(StarProxy proxy, HttpContext context)
     {
-        var authorized = proxy.TokenCookie.Read(context.Request) is not null;
-        if (!authorized && TokenCookie.IsPresent(context.Request)) proxy.TokenCookie.Delete(context.Response);
+        var authorized = TokenOrClear(proxy, context) is not null;
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(authorized ? """{"authorized":true}""" : """{"authorized":false}""", context.RequestAborted);
     }
@@ -119,10 +118,9 @@ public static class StarProxyEndpoints
     /// <summary>Calls that act as the visitor: without a readable, unexpired cookie, 401 before anything goes upstream.</summary>
     private static async Task Authorized(StarProxy proxy, HttpContext context, HttpMethod method, string apiPath)
     {
-        var token = proxy.TokenCookie.Read(context.Request);
+        var token = TokenOrClear(proxy, context);
         if (token is null)
         {
-            if (TokenCookie.IsPresent(context.Request)) proxy.TokenCookie.Delete(context.Response);
             await JsonError.Write(context, StatusCodes.Status401Unauthorized, "not_authorized", "Log in with GitHub first.");
             return;
         }
@@ -136,9 +134,16 @@ public static class StarProxyEndpoints
     /// <summary>Public data: with the visitor's token when there is one (their quota), anonymously otherwise.</summary>
     private static async Task Repository(StarProxy proxy, HttpContext context, RepoName repo)
     {
+        await proxy.Upstream.Forward(context, HttpMethod.Get, "/repos/" + repo, TokenOrClear(proxy, context));
+    }
+
+    /// <summary>The visitor's token; null when there is none or it cannot be read (forged, expired, old key), and then
+    /// a cookie that is present but useless is removed, so the page shows "log in" instead of failing again.</summary>
+    private static string? TokenOrClear(StarProxy proxy, HttpContext context)
+    {
         var token = proxy.TokenCookie.Read(context.Request);
         if (token is null && TokenCookie.IsPresent(context.Request)) proxy.TokenCookie.Delete(context.Response);
-        await proxy.Upstream.Forward(context, HttpMethod.Get, "/repos/" + repo, token);
+        return token;
     }
 
     private enum RouteKind { None, BadRepo, Status, Login, Logout, User, Starred, Repo }
