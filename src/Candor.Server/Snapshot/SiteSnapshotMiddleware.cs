@@ -56,7 +56,7 @@ internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot 
         if (hasAlternate) headers.Vary = _varyAlternate;
         else if (file.Compressible) headers.Vary = VaryAcceptEncoding;
 
-        if (NotModified(requestHeaders, file))
+        if (Static.Preconditions.Evaluate(requestHeaders, file.ETag, file.LastModified) == StatusCodes.Status304NotModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -73,32 +73,5 @@ internal sealed class SiteSnapshotMiddleware(RequestDelegate next, SiteSnapshot 
         }
         response.BodyWriter.Write<byte>(body);
         return Task.CompletedTask;
-    }
-
-    /// <summary>RFC 9110 13.2.2: If-None-Match decides when present; If-Modified-Since only without it.</summary>
-    private static bool NotModified(IHeaderDictionary headers, SnapshotFile file)
-    {
-        var ifNoneMatch = headers.IfNoneMatch;
-        if (ifNoneMatch.Count > 0)
-        {
-            foreach (var value in ifNoneMatch)
-            {
-                var rest = value.AsSpan();
-                while (!rest.IsEmpty)
-                {
-                    var comma = rest.IndexOf(',');
-                    var tag = (comma < 0 ? rest : rest[..comma]).Trim();
-                    rest = comma < 0 ? default : rest[(comma + 1)..];
-                    if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..]; // weak comparison
-                    if (tag.SequenceEqual("*") || tag.SequenceEqual(file.ETag)) return true;
-                }
-            }
-            return false;
-        }
-        // A date in the future is ignored, as the static file middleware does.
-        return headers.IfModifiedSince.Count > 0
-            && HeaderUtilities.TryParseDate(headers.IfModifiedSince.ToString(), out var since)
-            && since <= DateTimeOffset.UtcNow
-            && since >= file.LastModified;
     }
 }
