@@ -16,6 +16,10 @@ public sealed class StatsEngine : IStatsQueries
     private readonly ISqlReader reader;
     private readonly TimeProvider time;
     private readonly SessionDayCache? _sessionDays;
+    // Patterns already proven valid: a dashboard re-sends the same filter with every panel and refresh, and each check
+    // is a query. Bounded (emptied when full) because the patterns come from visitors.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _validPatterns = new(StringComparer.Ordinal);
+    private const int MaxValidPatterns = 1_000;
 
     /// <param name="reader">The store to read (a <see cref="DuckDbEventStore"/>).</param>
     /// <param name="time">The clock for current visitors and for which days are over.</param>
@@ -192,10 +196,15 @@ public sealed class StatsEngine : IStatsQueries
             foreach (var pattern in filter.Values)
             {
                 var d = reader.Dialect;
+                // Goal patterns are also run by .NET's engine (StatsSql matches goal names in memory), so they are keyed apart.
+                var key = (filter.Dimension.Name == "event:goal" ? "goal\n" : "sql\n") + pattern;
+                if (_validPatterns.ContainsKey(key)) continue;
                 try
                 {
                     await reader.ReadAsync($"SELECT {d.RegexMatches(d.Parameter(0), d.Parameter(1))}", ["", pattern], cancellationToken);
                     if (filter.Dimension.Name == "event:goal") _ = new System.Text.RegularExpressions.Regex(pattern);
+                    if (_validPatterns.Count >= MaxValidPatterns) _validPatterns.Clear();
+                    _validPatterns[key] = true;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
