@@ -85,6 +85,9 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round: bare $(result "$b" requests) requests, Candor $(result "$c" requests) requests"
 done
 
+# Peak resident memory of the whole Candor process (site snapshot, data sets, DuckDB's buffers included).
+peak_kb=$(awk '/^VmHWM/ {print $2}' "/proc/$candor_pid/status" 2>/dev/null || echo 0)
+
 # Graceful stop: Kestrel drains, then the buffer is flushed to DuckDB before the process exits.
 kill -INT "$candor_pid"
 status=0; wait "$candor_pid" || status=$?
@@ -92,11 +95,11 @@ status=0; wait "$candor_pid" || status=$?
 kill "$bare_pid" 2>/dev/null || true
 stored=$("${bare[@]}" count "$out/data/analytics.duckdb")
 
-python3 - "$accepted" "$stored" "${bare_lines[@]}" "${candor_lines[@]}" <<'PY'
+python3 - "$accepted" "$stored" "$peak_kb" "${bare_lines[@]}" "${candor_lines[@]}" <<'PY'
 import sys
 def parse(line): return {k: float(v) for k, v in (f.split("=") for f in line.split()[1:])}
-accepted, stored = int(sys.argv[1]), int(sys.argv[2])
-lines = sys.argv[3:]
+accepted, stored, peak_kb = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+lines = sys.argv[4:]
 n = len(lines) // 2
 bare, candor = [parse(l) for l in lines[:n]], [parse(l) for l in lines[n:]]
 rate = lambda r: r["requests"] / r["seconds"]
@@ -123,6 +126,7 @@ print(f"ratio   Candor/bare = {ratio*100:.0f}%   (target >= 60%)  {verdict(ratio
 stored_rate = sum(r["accepted"] for r in candor) / sum(r["seconds"] for r in candor)
 print(f"        counting only events stored (the drain's cheap drops and its half second left out as work): {stored_rate / total(bare) * 100:.0f}%")
 print(f"p99     Candor {p99/1000:.2f} ms, worst round  (target < 10 ms)  {verdict(p99 < 10_000)}")
+print(f"memory  Candor's peak resident set {peak_kb / 1024:.0f} MB")
 print(f"stored  {stored} rows in analytics.duckdb, {accepted} events answered 202 without a drop (warm-up + rounds)"
       f"  lost {max(lost, 0)}  {verdict(stored == accepted)}" + ("" if lost >= 0 else f"  ({-lost} more stored than counted)"))
 PY
