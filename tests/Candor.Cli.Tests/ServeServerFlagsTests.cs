@@ -58,6 +58,35 @@ public sealed class ServeServerFlagsTests
         Assert.True(File.Exists(Path.Combine(site.Source, ".candor", "tls", "localhost.pem")), "self-signed certificate not cached");
     }
 
+    [Fact]
+    public async Task TlsProxyRedirectsWhatTheProxyReportsAsPlainHttpAndNeedsATrustedProxy()
+    {
+        using var site = TempSite.Good();
+        var (exit, _, stderr) = await CandorProcess.RunAsync("serve", site.Source, "--port", FreePort().ToString(), "--tls-proxy", "--no-watch");
+        Assert.Equal(2, exit);
+        Assert.Contains("tls_proxy", stderr);
+
+        var port = FreePort();
+        using var candor = CandorProcess.Start("serve", site.Source, "--port", port.ToString(), "--trusted-proxy", "127.0.0.1", "--tls-proxy", "--no-watch");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        var watch = Stopwatch.StartNew();
+        while (!candor.Stdout.Contains("Serving", StringComparison.Ordinal) && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Assert.False(candor.HasExited, $"serve exited:\n{candor.Stdout}\n{candor.Stderr}");
+            await Task.Delay(50);
+        }
+        var plain = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/about.html");
+        plain.Headers.Host = "www.example.org";
+        plain.Headers.Add("X-Forwarded-Proto", "http");
+        using var redirect = await http.SendAsync(plain);
+        Assert.Equal(HttpStatusCode.PermanentRedirect, redirect.StatusCode);
+        Assert.Equal("https://www.example.org/about.html", redirect.Headers.Location?.ToString());
+        var secure = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/about.html");
+        secure.Headers.Add("X-Forwarded-Proto", "https");
+        using var page = await http.SendAsync(secure);
+        Assert.Contains("original text", await page.Content.ReadAsStringAsync());
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

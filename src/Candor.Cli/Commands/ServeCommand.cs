@@ -11,7 +11,7 @@ namespace Candor.Cli.Commands;
 
 /// <summary>
 /// <c>candor serve [SOURCE] [--port N] [--host ADDR] [--https-port N] [--tls-cert FILE [--tls-key FILE]]
-/// [--self-signed] [--trusted-proxy ADDR]… [--analytics-site DOMAIN]… [--data DIR]</c>: build, serve, rebuild on change. The server settings can
+/// [--self-signed] [--trusted-proxy ADDR]… [--tls-proxy] [--analytics-site DOMAIN]… [--data DIR]</c>: build, serve, rebuild on change. The server settings can
 /// also come from <c>candor: server:</c> in <c>_config.yml</c>; a flag given here wins.
 /// </summary>
 public static class ServeCommand
@@ -27,6 +27,7 @@ public static class ServeCommand
     private static readonly Option<string?> TlsKey = new("--tls-key") { Description = "PEM private key for --tls-cert" };
     private static readonly Option<bool> SelfSigned = new("--self-signed") { Description = "Use a generated certificate for localhost (cached in SOURCE/.candor/tls)" };
     private static readonly Option<string[]> TrustedProxy = new("--trusted-proxy") { Description = "Believe X-Forwarded-For/-Proto from this address or CIDR network (repeatable)" };
+    private static readonly Option<bool> TlsProxy = new("--tls-proxy") { Description = "The trusted proxy terminates TLS: redirect what it reports as plain HTTP to HTTPS (the policy then says pages are encrypted)" };
     private static readonly Option<string?> AccessLog = new("--access-log") { Description = "Folder for the daily access logs (default SOURCE/.candor/logs), or 'off' for none" };
     private static readonly Option<string[]> AnalyticsSite = new("--analytics-site") { Description = "Count analytics events for this domain (repeatable; replaces candor: analytics: sites)" };
     private static readonly Option<string?> Data = new("--data") { Description = "Folder for Candor's own data: analytics store, salts, logs, certificate (default SOURCE/.candor)" };
@@ -38,7 +39,7 @@ public static class ServeCommand
         var command = new Command("serve", "Build the site, serve it, and rebuild what changed")
         {
             BuildCommand.Source, BuildCommand.Destination, BuildCommand.Future, BuildCommand.Drafts, BuildCommand.Config, Port, Host, NoWatch,
-            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, AccessLog, AccessLogRetention, AnalyticsSite, Data, PublicStats,
+            HttpsPort, TlsCert, TlsKey, SelfSigned, TrustedProxy, TlsProxy, AccessLog, AccessLogRetention, AnalyticsSite, Data, PublicStats,
         };
         command.SetAction((result, cancel) => Run(BuildCommand.Options(result), result, cancel));
         return command;
@@ -117,6 +118,7 @@ public static class ServeCommand
         if (flags.GetValue(TlsKey) is { } key) options = options with { TlsKey = Path.GetFullPath(key) };
         if (flags.GetValue(SelfSigned)) options = options with { SelfSigned = true, TlsCertificate = null, TlsKey = null };
         if (flags.GetValue(TrustedProxy) is { Length: > 0 } proxies) options = options with { TrustedProxies = proxies };
+        if (flags.GetValue(TlsProxy)) options = options with { TlsProxy = true };
         if (flags.GetValue(AnalyticsSite) is { Length: > 0 } sites)
             options = options with { AnalyticsSites = sites.Select(AnalyticsConfigSection.Site).ToList(), Analytics = true };
         if (flags.GetValue(PublicStats)) options = options with { AnalyticsPublic = true };
