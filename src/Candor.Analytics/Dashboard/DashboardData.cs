@@ -20,8 +20,9 @@ public sealed record DashboardData
     public DateRange? ComparedRange { get; init; }
     public IReadOnlyList<Goal> Goals { get; init; } = [];
 
-    /// <summary>The filters actually applied (the state's, less any refused for being under k).</summary>
-    public required IReadOnlyList<Filter> Filters { get; init; }
+    /// <summary>The filters actually applied: the state's, less any refused for being under k (the loader puts the
+    /// applied ones into <see cref="State"/>, so its links carry no refused filter either).</summary>
+    public IReadOnlyList<Filter> Filters => State.Filters;
     public required IReadOnlyList<Metric> TopMetrics { get; init; }
     public required IReadOnlyList<Figure> Top { get; init; }
     public IReadOnlyList<Figure>? TopCompared { get; init; }

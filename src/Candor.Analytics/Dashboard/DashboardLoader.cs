@@ -96,7 +96,6 @@ public sealed class DashboardLoader(IStatsQueries queries)
             Interval = request.Interval,
             ComparedRange = request.ComparedRange,
             Goals = request.Goals,
-            Filters = filters,
             TopMetrics = topMetrics,
             Top = privacy.Group(Aggregate(top.Result, topMetrics), topMetrics),
             TopCompared = topCompared is null ? null : privacy.Group(Aggregate(topCompared.Result, topMetrics), topMetrics),
