@@ -56,6 +56,9 @@ public sealed class PrivacyPolicyPageTests : IDisposable
         Assert.Contains("delivered over an encrypted connection", proxied);
         Assert.DoesNotContain("without encryption", proxied);
         Assert.Contains("tls_proxy", Error(Privacy + "candor:\n  server:\n    tls_proxy: true\n"));
+        // Candor's own TLS (a certificate, or a generated one) is the other way the claim becomes true.
+        Assert.Contains("delivered over an encrypted connection", Build(Privacy + "candor:\n  server:\n    self_signed: true\n"));
+        Assert.Contains("delivered over an encrypted connection", Build(Privacy + "candor:\n  server:\n    tls_cert: /etc/ssl/site.pem\n"));
     }
 
     [Fact]
