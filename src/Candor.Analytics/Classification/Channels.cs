@@ -30,6 +30,13 @@ public static class Channels
     public const string MobilePush = "Mobile Push Notifications";
     public const string CrossNetwork = "Cross-network";
 
+    /// <summary>Every channel <see cref="Of(string?, string?, string?, string?)"/> can answer (the store keeps them as an ENUM).</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Direct, Referral, OrganicSearch, PaidSearch, OrganicSocial, PaidSocial, OrganicVideo, PaidVideo, OrganicShopping,
+        PaidShopping, Email, Display, PaidOther, Affiliates, Audio, Sms, MobilePush, CrossNetwork,
+    ];
+
     // Matched as substrings of the lower-cased source, so "Google", "google.com" and "news.google" all count.
     private static readonly string[] SearchSources =
         ["google", "bing", "duckduckgo", "yahoo", "yandex", "baidu", "ecosia", "qwant", "brave", "startpage", "kagi", "naver", "seznam", "sogou", "mojeek", "search"];

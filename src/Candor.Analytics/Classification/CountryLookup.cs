@@ -30,17 +30,19 @@ public sealed class CountryLookup : IDisposable
         if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
         if (!IsPublic(address)) return null;
         var record = _reader.Find<CountryRecord>(address);
-        return record?.Code is { Length: 2 } code ? code : null;
+        return record?.Code;
     }
 
     /// <summary>
     /// The one field read, decoded straight into a small object: a <c>Dictionary&lt;string, object&gt;</c> per lookup was
-    /// a large share of what each analytics event allocated. Country codes are two letters, so the string is interned.
+    /// a large share of what each analytics event allocated. Country codes are two letters, so the string is interned;
+    /// anything else in the file counts as unknown (the store's column only holds two capital letters).
     /// </summary>
     internal sealed class CountryRecord
     {
         [Constructor]
-        public CountryRecord([MapKey("country_code")] string? code) => Code = code is { Length: 2 } ? string.Intern(code) : code;
+        public CountryRecord([MapKey("country_code")] string? code) =>
+            Code = code is [var a, var b] && char.IsAsciiLetterUpper(a) && char.IsAsciiLetterUpper(b) ? string.Intern(code) : null;
 
         public string? Code { get; }
     }

@@ -14,4 +14,6 @@ public static class DeviceTypes
     public const string Desktop = "Desktop";
     public const string Mobile = "Mobile";
     public const string Tablet = "Tablet";
+
+    public static readonly IReadOnlyList<string> All = [Desktop, Mobile, Tablet];
 }

@@ -15,12 +15,16 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
     private readonly DuckDbReadConnections _reads;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<string> _devices, _channels, _countries;
 
     private DuckDbEventStore(DuckDBConnection connection, TimeProvider time)
     {
         _connection = connection;
         _time = time;
         _reads = new DuckDbReadConnections(connection.ConnectionString);
+        _devices = EnumValues(connection, "device_type");
+        _channels = EnumValues(connection, "channel_name");
+        _countries = EnumValues(connection, "country_code");
     }
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
@@ -82,6 +86,24 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
         return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt32(value) : 0;
     }
 
+    /// <summary>The values an ENUM column accepts, read from the file so the check below can never disagree with the schema.</summary>
+    private static HashSet<string> EnumValues(DuckDBConnection connection, string type)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT unnest(enum_range(NULL::{type}))";
+        using var reader = command.ExecuteReader();
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    /// <summary>
+    /// The value, or NULL when its ENUM column has no such value: DuckDB's appender would throw and the whole batch
+    /// would be lost for one odd field. Classification only produces values in the sets (tests check that), so this
+    /// is a guard, not a path events take.
+    /// </summary>
+    private static string? InSet(string? value, HashSet<string> set) => value is not null && set.Contains(value) ? value : null;
+
     private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -123,12 +145,12 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
                         .AppendValue(e.BrowserVersion)
                         .AppendValue(e.Os)
                         .AppendValue(e.OsVersion)
-                        .AppendValue(e.Device)
-                        .AppendValue(e.Country)
+                        .AppendValue(InSet(e.Device, _devices))
+                        .AppendValue(InSet(e.Country, _countries))
                         .AppendValue(e.Source)
                         .AppendValue(e.ReferrerSource)
                         .AppendValue(e.ClickIdParam)
-                        .AppendValue(e.Channel)
+                        .AppendValue(InSet(e.Channel, _channels))
                         .EndRow();
                 }
             }

@@ -84,6 +84,14 @@ public sealed class ChannelTests
         Assert.Equal(expected, Channels.Of(source, medium, campaign, clickId));
 
     [Fact]
+    public void Channels_All_lists_every_channel_name()
+    {
+        // The store's channel ENUM is checked against All (DuckDbEventStoreTests): a channel missing here would be stored as NULL.
+        var constants = typeof(Channels).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        Assert.Equal(constants.Order(), Channels.All.Order());
+    }
+
+    [Fact]
     public void A_workshop_campaign_is_not_shopping()
     {
         Assert.Equal("Referral", Channels.Of("partner", null, "workshop", null));
