@@ -29,6 +29,23 @@ public class SessionTrackerTests
     }
 
     [Fact]
+    public void The_same_visitor_id_on_two_sites_has_two_sessions_and_both_expire()
+    {
+        var tracker = Tracker();
+        var a = tracker.Record("a.com", 1, "pageview", true)!;
+        var b = tracker.Record("b.com", 1, "pageview", true)!;
+        Assert.NotEqual(a.Id, b.Id);
+        Assert.Equal((1, 1), (tracker.Record("a.com", 1, "pageview", true)!.Events - 1, b.Events));
+        Assert.True(tracker.IsLive("b.com", 1));
+        Assert.False(tracker.IsLive("c.com", 1));
+        Assert.Equal(2, tracker.LiveCount);
+        _time.Advance(TimeSpan.FromMinutes(61));
+        tracker.Record("c.com", 2, "pageview", true); // the sweep runs on the next event after the window
+        Assert.Equal(1, tracker.LiveCount);
+        Assert.False(tracker.IsLive("a.com", 1));
+    }
+
+    [Fact]
     public void A_gap_over_30_minutes_starts_a_new_session()
     {
         var tracker = Tracker();
