@@ -86,7 +86,7 @@ public static class SiteServer
         // Most requests end here: a file of the site from memory, already compressed. Paths an endpoint
         // answers (routing has matched them just above) and whatever the snapshot cannot answer go on.
         app.UseSiteSnapshot();
-        app.UseTextCompression();
+        app.UseTextCompression(uncompressedPaths: [EventEndpoint.Path]);
         app.MapHealthz();
         app.MapConsent();
         if (options.GitHubProxy is not null) app.MapGitHubStarProxy();

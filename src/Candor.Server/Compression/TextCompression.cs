@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -38,7 +39,22 @@ public static class TextCompression
         compression.MimeTypes = MimeTypes;
     });
 
-    public static IApplicationBuilder UseTextCompression(this IApplicationBuilder app)
+    /// <param name="uncompressedPaths">
+    /// Paths whose answers are never compressed: the analytics endpoint answers "ok" (2 bytes) to every event, and
+    /// browsers send <c>Accept-Encoding</c> with every beacon, so it would otherwise set up a Brotli encoder per event
+    /// to make the answer longer.
+    /// </param>
+    public static IApplicationBuilder UseTextCompression(this IApplicationBuilder app, IReadOnlyCollection<string> uncompressedPaths) =>
+        app.UseWhen(context => !IsUncompressed(context.Request.Path, uncompressedPaths), branch => UseTextCompression(branch));
+
+    private static bool IsUncompressed(PathString path, IReadOnlyCollection<string> paths)
+    {
+        foreach (var p in paths)
+            if (path.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static IApplicationBuilder UseTextCompression(IApplicationBuilder app)
     {
         app.Use((context, next) =>
         {
@@ -49,14 +65,17 @@ public static class TextCompression
                 context.Request.Headers.IfNoneMatch = ifNoneMatch.ToString().Replace("W/", "", StringComparison.Ordinal);
             // A strong ETag promises identical bytes; the compressed body is not byte-identical to the file,
             // so it gets the weak form (If-None-Match compares weakly, so 304s keep working).
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is ['"', ..] etag) headers.ETag = "W/" + etag;
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(WeakenCompressedETag, context);
             return next(context);
         });
         return app.UseResponseCompression();
     }
+
+    // Static, with the context as state: a lambda capturing the context was two allocations on every request.
+    private static readonly Func<object, Task> WeakenCompressedETag = state =>
+    {
+        var headers = ((HttpContext)state).Response.Headers;
+        if (headers.ContentEncoding.Count > 0 && headers.ETag.ToString() is ['"', ..] etag) headers.ETag = "W/" + etag;
+        return Task.CompletedTask;
+    };
 }

@@ -15,14 +15,12 @@ public static class HostilePaths
 {
     public const int MaxLength = 2048;
 
-    public static IApplicationBuilder UseHostilePathFilter(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    // The (context, RequestDelegate) form: the (context, Func<Task>) one allocates a closure for `next` on every request.
+    public static IApplicationBuilder UseHostilePathFilter(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (IsHostile(context.Features.Get<IHttpRequestFeature>()?.RawTarget, context.Request.Path.Value))
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-        await next();
+        if (!IsHostile(context.Features.Get<IHttpRequestFeature>()?.RawTarget, context.Request.Path.Value)) return next(context);
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
     });
 
     /// <param name="rawTarget">The request target exactly as sent (path and query, still percent-encoded).</param>
