@@ -1,7 +1,6 @@
 using System.Net;
 using IPNetwork = System.Net.IPNetwork;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Candor.Server.Proxy;
@@ -15,33 +14,32 @@ namespace Candor.Server.Proxy;
 /// </summary>
 public static class TrustedProxies
 {
-    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IReadOnlyList<string> proxies)
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IReadOnlyList<string> proxies) =>
+        services.AddSingleton(new ProxyHeaders(Networks(proxies)));
+
+    /// <summary>The configured networks, each IPv4 one also as the IPv4-mapped IPv6 network dual-stack sockets report (::ffff:a.b.c.d).</summary>
+    internal static List<IPNetwork> Networks(IReadOnlyList<string> proxies)
     {
-        var parsed = proxies.Select(Parse).ToList();
-        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        var networks = new List<IPNetwork>();
+        foreach (var network in proxies.Select(Parse))
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            forwarded.KnownProxies.Clear();
-            forwarded.KnownIPNetworks.Clear();
-            // Walk back through a chain of trusted proxies; the walk stops at the first address not trusted.
-            forwarded.ForwardLimit = null;
-            foreach (var network in parsed)
-            {
-                forwarded.KnownIPNetworks.Add(network);
-                // Dual-stack sockets report IPv4 peers as ::ffff:a.b.c.d.
-                if (network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-                    forwarded.KnownIPNetworks.Add(new IPNetwork(network.BaseAddress.MapToIPv6(), network.PrefixLength + 96));
-            }
-        });
-        return services;
+            networks.Add(network);
+            if (network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                networks.Add(new IPNetwork(network.BaseAddress.MapToIPv6(), network.PrefixLength + 96));
+        }
+        return networks;
     }
 
     public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app, IReadOnlyList<string> proxies)
     {
-        // With empty KnownProxies and KnownIPNetworks the middleware would trust every sender, so with no
-        // configured proxy it must not run at all.
-        if (proxies.Count > 0) app.UseForwardedHeaders();
-        return app;
+        // With no configured proxy nobody's headers are believed, so the step is left out altogether.
+        if (proxies.Count == 0) return app;
+        var forwarded = app.ApplicationServices.GetRequiredService<ProxyHeaders>();
+        return app.Use((context, next) =>
+        {
+            forwarded.Apply(context);
+            return next(context);
+        });
     }
 
     /// <summary>An address (one host) or a CIDR network.</summary>
