@@ -70,6 +70,7 @@ function request()
   body = body .. '}'
   return wrk.format("POST", "/api/event", {
     ["Content-Type"] = "text/plain",
+    ["Accept-Encoding"] = "gzip, deflate, br, zstd", -- what browsers send with every beacon
     ["User-Agent"] = agents[math.random(#agents)],
     ["X-Forwarded-For"] = ips[math.random(#ips)],
   }, body)
