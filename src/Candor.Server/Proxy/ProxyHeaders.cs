@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace Candor.Server.Proxy;
 
@@ -28,7 +27,7 @@ internal sealed class ProxyHeaders(IReadOnlyList<IPNetwork> trusted)
     {
         var connection = context.Connection;
         var address = connection.RemoteIpAddress;
-        // Untrusted senders (most requests when Candor faces the internet directly) cost one check and nothing else.
+        // A sender that is not a trusted proxy (a request bypassing it) costs this one check and nothing else.
         if (address is null || !IsTrusted(address)) return;
         var headers = context.Request.Headers;
         var forwardedFor = Entries(headers, ForHeader);
