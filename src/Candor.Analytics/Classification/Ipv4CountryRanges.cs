@@ -6,10 +6,10 @@ namespace Candor.Analytics.Classification;
 
 /// <summary>
 /// The IPv4 part of the country database as sorted address ranges, read once from the file with MaxMind.Db's own
-/// iterator. A lookup is a binary search over the range starts (0.09–0.16 µs) instead of a walk down the file's
-/// search tree plus a decode of the record (0.76 µs in the same loop; about 1 µs of every analytics event's CPU under
-/// load, bench/ingest.sh). Neighbouring networks of the same country are merged: 494,271 networks → 341,624 ranges,
-/// 3.4 MB. Addresses in no network have no country, as with the reader.
+/// iterator. A lookup is a short binary search within the address's /16 (0.04–0.09 µs) instead of a walk down the
+/// file's search tree plus a decode of the record (0.76–0.94 µs in the same loop; about 1 µs of every analytics event's
+/// CPU under load, bench/ingest.sh). Neighbouring networks of the same country are merged: 494,271 networks → 341,624
+/// ranges, 3.4 MB plus a 256 KB table of where each /16 begins. Addresses in no network have no country, as with the reader.
 /// </summary>
 internal sealed class Ipv4CountryRanges
 {
@@ -17,6 +17,9 @@ internal sealed class Ipv4CountryRanges
     private readonly uint[] _ends;
     private readonly ushort[] _codes;
     private readonly string[] _names;
+    // _firstAtOrAfter[b]: the first range starting at or after b << 16. It narrows each search to the few ranges of one
+    // /16 (a plain binary search over all starts missed the cache at most of its 19 steps: 1.5% of the ingestion profile).
+    private readonly int[] _firstAtOrAfter;
 
     private Ipv4CountryRanges(uint[] starts, uint[] ends, ushort[] codes, string[] names)
     {
@@ -24,6 +27,14 @@ internal sealed class Ipv4CountryRanges
         _ends = ends;
         _codes = codes;
         _names = names;
+        _firstAtOrAfter = new int[(1 << 16) + 1];
+        var range = 0;
+        for (var block = 0; block <= 1 << 16; block++)
+        {
+            var blockStart = (ulong)block << 16;
+            while (range < starts.Length && starts[range] < blockStart) range++;
+            _firstAtOrAfter[block] = range;
+        }
     }
 
     public int Count => _starts.Length;
@@ -81,8 +92,11 @@ internal sealed class Ipv4CountryRanges
     /// <summary>The country of an IPv4 address given as a big-endian number, or null when no network holds it.</summary>
     public string? Country(uint address)
     {
-        // The last range starting at or before the address: BinarySearch gives its index, or the complement of the next one's.
-        var i = Array.BinarySearch(_starts, address);
+        // The last range starting at or before the address: one in the address's /16 or, failing that, the one just
+        // before it. BinarySearch gives its index, or the complement of the next one's.
+        var block = (int)(address >> 16);
+        var from = Math.Max(0, _firstAtOrAfter[block] - 1);
+        var i = Array.BinarySearch(_starts, from, _firstAtOrAfter[block + 1] - from, address);
         if (i < 0) i = ~i - 1;
         return i >= 0 && address <= _ends[i] ? _names[_codes[i]] : null;
     }
