@@ -47,7 +47,7 @@ internal sealed class RequestBody : IDisposable
     }
 
     /// <summary>The body (dispose it), or null when it is longer than <paramref name="limit"/> bytes (answer 413).</summary>
-    public static async Task<RequestBody?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    public static async ValueTask<RequestBody?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
         var reader = request.BodyReader;

@@ -30,7 +30,8 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
     {
         if (classifier?.DropReasonFor(request, userAgent) is { } reason) return new RecordOutcome([], reason);
         var known = false;
-        foreach (var site in request.Domains) known |= sites.Contains(site);
+        // Index loops: foreach over the IReadOnlyList boxed an enumerator per event.
+        for (var i = 0; i < request.Domains.Count; i++) known |= sites.Contains(request.Domains[i]);
         if (!known) return new RecordOutcome([], DropReason.UnknownSite);
         var classified = classifier?.Classify(request, ip, userAgent);
         var events = Identify(request, sites, ip, userAgent, classified);
@@ -48,8 +49,9 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
         var (utmSource, utmMedium, utmCampaign) = (Query(request, "utm_source"), Query(request, "utm_medium"), Query(request, "utm_campaign"));
         var (utmContent, utmTerm) = (Query(request, "utm_content"), Query(request, "utm_term"));
         var channel = classified is null ? null : Channels.Of(classified.Source, utmMedium, utmCampaign);
-        foreach (var site in request.Domains)
+        for (var i = 0; i < request.Domains.Count; i++)
         {
+            var site = request.Domains[i];
             if (!sites.Contains(site)) continue;
             var root = _roots.GetOrAdd(site, RootDomain.Of);
             var visitor = VisitorHasher.Hash(daySalts.Today, userAgent, ip, site, root);
@@ -97,7 +99,8 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
 
     private static string? Query(EventRequest request, string key)
     {
-        foreach (var (k, v) in request.Query) if (k == key && v.Length > 0) return v;
+        for (var i = 0; i < request.Query.Count; i++)
+            if (request.Query[i] is var (k, v) && k == key && v.Length > 0) return v;
         return null;
     }
 

@@ -14,8 +14,11 @@ namespace Candor.Server.Proxy;
 /// X-Original-* headers it writes, which nothing here reads), on a server where every analytics event arrives
 /// through the proxy. The common single-value header is read without splitting.
 /// </summary>
-internal sealed class ProxyHeaders(IReadOnlyList<IPNetwork> trusted)
+internal sealed class ProxyHeaders(IEnumerable<IPNetwork> networks)
 {
+    // An array, looped by index: a foreach over an IReadOnlyList boxed an enumerator on every check.
+    private readonly IPNetwork[] _trusted = [.. networks];
+
     private const string ForHeader = "X-Forwarded-For";
     private const string ProtoHeader = "X-Forwarded-Proto";
 
@@ -61,8 +64,8 @@ internal sealed class ProxyHeaders(IReadOnlyList<IPNetwork> trusted)
     private bool IsTrusted(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6 && IsTrusted(address.MapToIPv4())) return true;
-        foreach (var network in trusted)
-            if (network.Contains(address)) return true;
+        for (var i = 0; i < _trusted.Length; i++)
+            if (_trusted[i].Contains(address)) return true;
         return false;
     }
 
