@@ -79,7 +79,8 @@ public static class SiteServer
         // After the proxy step so the client address is the real one; it records even rejected requests
         // (that is what a security log is for) but never their raw path.
         if (options.AccessLog is not null) app.UseAccessLog();
-        app.UseSecurityHeaders();
+        // The analytics endpoint's answers are data, not documents (only when it exists: otherwise that path is the 404 page).
+        app.UseSecurityHeaders(dataPaths: options.AnalyticsSites.Count > 0 ? [EventEndpoint.Path] : []);
         app.UseHostilePathFilter();
         app.UseHttpsEnforcement(options);
         app.UseRouting();

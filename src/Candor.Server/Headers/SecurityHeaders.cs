@@ -31,16 +31,33 @@ public static class SecurityHeaders
     public static IServiceCollection WidenContentSecurityPolicy(this IServiceCollection services, Action<ContentSecurityPolicy> widen) =>
         services.Configure(widen);
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    /// <summary>The policy of answers that are data, never a document: nothing may load, nothing may frame them.</summary>
+    public const string DataContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <param name="dataPaths">
+    /// Paths whose answers are data for scripts (the analytics endpoint's "ok"), never rendered: they get
+    /// <see cref="DataContentSecurityPolicy"/>, nosniff, DENY and the resource policy, but not the headers that only act
+    /// on documents (Permissions-Policy, Referrer-Policy) — about 500 bytes less on every analytics event.
+    /// </param>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IReadOnlyCollection<string>? dataPaths = null)
     {
         var csp = app.ApplicationServices.GetRequiredService<IOptions<ContentSecurityPolicy>>().Value.ToString();
-        // Values and callback made once: a request then registers the callback without allocating anything.
-        Func<object, Task> addHeaders = new HeaderValues(csp).AddTo;
+        // Values and callbacks made once: a request then registers its callback without allocating anything.
+        Func<object, Task> documentHeaders = new HeaderValues(csp).AddDocumentHeadersTo;
+        Func<object, Task> dataHeaders = new HeaderValues(DataContentSecurityPolicy).AddDataHeadersTo;
+        var data = dataPaths ?? [];
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(addHeaders, context);
+            context.Response.OnStarting(IsDataPath(context.Request.Path, data) ? dataHeaders : documentHeaders, context);
             return next(context);
         });
+    }
+
+    private static bool IsDataPath(PathString path, IReadOnlyCollection<string> paths)
+    {
+        foreach (var p in paths)
+            if (path.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private sealed class HeaderValues(string csp)
@@ -52,16 +69,29 @@ public static class SecurityHeaders
         private readonly StringValues _permissionsPolicy = PermissionsPolicy;
         private readonly StringValues _resourcePolicy = "same-origin";
 
-        public Task AddTo(object state)
+        /// <summary>For documents: the data headers plus those that act on a rendered page.</summary>
+        public Task AddDocumentHeadersTo(object state)
+        {
+            var headers = AddCommon(state);
+            headers.TryAdd("Referrer-Policy", _referrerPolicy);
+            headers.TryAdd("Permissions-Policy", _permissionsPolicy);
+            return Task.CompletedTask;
+        }
+
+        public Task AddDataHeadersTo(object state)
+        {
+            AddCommon(state);
+            return Task.CompletedTask;
+        }
+
+        private IHeaderDictionary AddCommon(object state)
         {
             var headers = ((HttpContext)state).Response.Headers;
             headers.TryAdd("Content-Security-Policy", _csp);
-            headers.TryAdd("Referrer-Policy", _referrerPolicy);
             headers.TryAdd("X-Content-Type-Options", _noSniff);
             headers.TryAdd("X-Frame-Options", _frameOptions);
-            headers.TryAdd("Permissions-Policy", _permissionsPolicy);
             headers.TryAdd("Cross-Origin-Resource-Policy", _resourcePolicy);
-            return Task.CompletedTask;
+            return headers;
         }
     }
 }
