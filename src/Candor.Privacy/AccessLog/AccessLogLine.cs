@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 
 namespace Candor.Privacy.AccessLog;
@@ -50,7 +51,7 @@ public static class AccessLogLine
                     line.Append(FormatTime(entry.Time));
                     break;
                 case AccessLogFields.ClientIp:
-                    line.Append(entry.ClientIp is null ? "-" : IpMask.Normalize(entry.ClientIp, options.MaskIp).ToString());
+                    AppendAddress(line, entry.ClientIp is null ? null : IpMask.Normalize(entry.ClientIp, options.MaskIp));
                     break;
                 case AccessLogFields.Browser:
                     AppendEscaped(line, agent?.BrowserText, MaxNameLength);
@@ -67,14 +68,16 @@ public static class AccessLogLine
                 case AccessLogFields.Path:
                     AppendEscaped(line, EscapePath(entry.Path), MaxPathLength);
                     break;
+                // Numbers are formatted straight into the builder (no string each): this runs for every request.
                 case AccessLogFields.Status:
-                    line.Append(entry.Status.ToString(CultureInfo.InvariantCulture));
+                    line.Append(CultureInfo.InvariantCulture, $"{entry.Status}");
                     break;
                 case AccessLogFields.Bytes:
-                    line.Append(entry.Bytes is { } bytes ? bytes.ToString(CultureInfo.InvariantCulture) : "-");
+                    if (entry.Bytes is { } bytes) line.Append(CultureInfo.InvariantCulture, $"{bytes}");
+                    else line.Append('-');
                     break;
                 case AccessLogFields.Duration:
-                    line.Append(entry.Duration.TotalSeconds.ToString("0.000000", CultureInfo.InvariantCulture));
+                    line.Append(CultureInfo.InvariantCulture, $"{entry.Duration.TotalSeconds:0.000000}");
                     break;
             }
         }
@@ -89,6 +92,14 @@ public static class AccessLogLine
     static FormattedSecond? lastSecond;
 
     sealed record FormattedSecond(long Second, string Text);
+
+    static void AppendAddress(StringBuilder line, IPAddress? address)
+    {
+        Span<char> text = stackalloc char[64]; // the longest IPv6 text form is 45 characters (scope ids aside)
+        if (address is null) line.Append('-');
+        else if (address.TryFormat(text, out var written)) line.Append(text[..written]);
+        else line.Append(address.ToString());
+    }
 
     static string FormatTime(DateTimeOffset time)
     {
