@@ -132,10 +132,8 @@ public static class StarProxyEndpoints
     }
 
     /// <summary>Public data: with the visitor's token when there is one (their quota), anonymously otherwise.</summary>
-    private static async Task Repository(StarProxy proxy, HttpContext context, RepoName repo)
-    {
-        await proxy.Upstream.Forward(context, HttpMethod.Get, "/repos/" + repo, TokenOrClear(proxy, context));
-    }
+    private static Task Repository(StarProxy proxy, HttpContext context, RepoName repo) =>
+        proxy.Upstream.Forward(context, HttpMethod.Get, "/repos/" + repo, TokenOrClear(proxy, context));
 
     /// <summary>The visitor's token; null when there is none or it cannot be read (forged, expired, old key), and then
     /// a cookie that is present but useless is removed, so the page shows "log in" instead of failing again.</summary>

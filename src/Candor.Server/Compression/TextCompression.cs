@@ -45,14 +45,7 @@ public static class TextCompression
     /// to make the answer longer.
     /// </param>
     public static IApplicationBuilder UseTextCompression(this IApplicationBuilder app, IReadOnlyCollection<string> uncompressedPaths) =>
-        app.UseWhen(context => !IsUncompressed(context.Request.Path, uncompressedPaths), branch => UseTextCompression(branch));
-
-    private static bool IsUncompressed(PathString path, IReadOnlyCollection<string> paths)
-    {
-        foreach (var p in paths)
-            if (path.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
+        app.UseWhen(context => !PathList.Contains(uncompressedPaths, context.Request.Path), branch => UseTextCompression(branch));
 
     private static IApplicationBuilder UseTextCompression(IApplicationBuilder app)
     {

@@ -48,16 +48,9 @@ public static class SecurityHeaders
         var data = dataPaths ?? [];
         return app.Use((context, next) =>
         {
-            context.Response.OnStarting(IsDataPath(context.Request.Path, data) ? dataHeaders : documentHeaders, context);
+            context.Response.OnStarting(PathList.Contains(data, context.Request.Path) ? dataHeaders : documentHeaders, context);
             return next(context);
         });
-    }
-
-    private static bool IsDataPath(PathString path, IReadOnlyCollection<string> paths)
-    {
-        foreach (var p in paths)
-            if (path.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
     }
 
     private sealed class HeaderValues(string csp)

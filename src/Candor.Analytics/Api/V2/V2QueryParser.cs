@@ -109,7 +109,6 @@ public static class V2QueryParser
         return (null, invalid);
     }
 
-
     private static DateTime? ParseTimestamp(string text) =>
         text.Length >= 20 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t.Year is >= 1900 and <= 9000
             ? t.UtcDateTime
