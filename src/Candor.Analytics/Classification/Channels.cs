@@ -60,6 +60,17 @@ public static class Channels
     /// <param name="clickIdParam">Which ad click id the URL carried (<c>gclid</c>, …), if any.</param>
     public static string Of(string? source, string? utmMedium, string? utmCampaign, string? clickIdParam)
     {
+        if (source is null || utmMedium is not null || utmCampaign is not null || clickIdParam is not null)
+            return Classify(source, utmMedium, utmCampaign, clickIdParam);
+        // Most events carry a source and nothing else, and the answer then depends on the source alone: the dozen
+        // substring scans below showed in the ingestion profile, for a few hundred distinct sources a day.
+        return BySourceAlone.GetOrAdd(source, static (s, _) => Classify(s, null, null, null), 0);
+    }
+
+    private static readonly BoundedCache<string> BySourceAlone = new(10_000);
+
+    private static string Classify(string? source, string? utmMedium, string? utmCampaign, string? clickIdParam)
+    {
         var s = Normalise(source);
         var medium = Normalise(utmMedium);
         var campaign = Normalise(utmCampaign);

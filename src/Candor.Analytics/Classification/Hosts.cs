@@ -6,21 +6,21 @@ internal static class Hosts
     public static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
 
     /// <summary>The lower-case, www-stripped host of an absolute http(s) URL, or null.</summary>
-    public static string? Of(string? url) => Absolute(url) is { } uri ? WithoutWww(uri.Host.ToLowerInvariant()) : null;
+    public static string? Of(string? url) => Absolute(url) is { } parsed ? WithoutWww(parsed.Host.ToLowerInvariant()) : null;
 
     // One event's referrer is read three times (spam check, source, stored referrer), each a Uri parse that showed in
     // the ingestion profile. A request is classified on one thread without interruption, so a one-entry memo per
     // thread, keyed by the very string instance, makes that one parse.
     [ThreadStatic] private static string? t_lastUrl;
-    [ThreadStatic] private static Uri? t_lastUri;
+    [ThreadStatic] private static WebUrl? t_lastParsed;
 
     /// <summary>The URL parsed as absolute with a host, or null; repeated calls with the same string instance parse once.</summary>
-    public static Uri? Absolute(string? url)
+    public static WebUrl? Absolute(string? url)
     {
         if (url is null) return null;
-        if (ReferenceEquals(url, t_lastUrl)) return t_lastUri;
-        var uri = Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Host.Length > 0 ? parsed : null;
-        (t_lastUrl, t_lastUri) = (url, uri);
-        return uri;
+        if (ReferenceEquals(url, t_lastUrl)) return t_lastParsed;
+        WebUrl? result = WebUrl.TryParse(url, out var parsed) && parsed.Host.Length > 0 ? parsed : null;
+        (t_lastUrl, t_lastParsed) = (url, result);
+        return result;
     }
 }

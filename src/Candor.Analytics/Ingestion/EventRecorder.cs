@@ -107,10 +107,10 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
     /// <summary>Host + path without <c>www.</c>, query or trailing slash, as Plausible stores it; null for internal or unparsable referrers.</summary>
     internal static string? ReferrerOf(string? referrer, string pageHost)
     {
-        if (Hosts.Absolute(referrer) is not { } uri) return null;
-        var host = uri.Host.ToLowerInvariant();
+        if (Hosts.Absolute(referrer) is not { } url) return null;
+        var host = url.Host.ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal)) host = host[4..];
         if (host == pageHost || host == "localhost") return null;
-        return (host + uri.AbsolutePath).TrimEnd('/');
+        return (host + url.AbsolutePath).TrimEnd('/');
     }
 }

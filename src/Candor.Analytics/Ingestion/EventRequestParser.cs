@@ -121,10 +121,10 @@ public static class EventRequestParser
         {
             Name = name,
             Domains = domains,
-            Hostname = Hostname(url),
-            Pathname = Pathname(url, hashMode),
+            Hostname = Hostname(url.Value),
+            Pathname = Pathname(url.Value, hashMode),
             Referrer = referrer,
-            Query = KeptQuery(url),
+            Query = KeptQuery(url.Value),
             Props = props,
             Interactive = interactive,
             Engagement = engagement,
@@ -174,7 +174,7 @@ public static class EventRequestParser
         return name;
     }
 
-    private static Uri? ReadUrl(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
+    private static WebUrl? ReadUrl(ReadOnlySpan<byte> body, int start, ref Dictionary<string, string[]>? errors)
     {
         if (!ValueAt(body, start, out var value) || IsNull(value))
         {
@@ -193,7 +193,7 @@ public static class EventRequestParser
             return null;
         }
         // On Unix, Uri takes "/docs/" as the absolute file path file:///docs/; a path is not a page URL anywhere.
-        if (Encoding.UTF8.GetByteCount(text) > MaxUrlBytes || !Uri.TryCreate(text, UriKind.Absolute, out var url)
+        if (Encoding.UTF8.GetByteCount(text) > MaxUrlBytes || !WebUrl.TryParse(text, out var url)
             || (url.IsFile && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             Error(ref errors, "url", "must be a valid url");
@@ -207,18 +207,18 @@ public static class EventRequestParser
         return url;
     }
 
-    private static IReadOnlyList<string>? ReadDomains(ReadOnlySpan<byte> body, int start, Uri? url, ref Dictionary<string, string[]>? errors)
+    private static IReadOnlyList<string>? ReadDomains(ReadOnlySpan<byte> body, int start, WebUrl? url, ref Dictionary<string, string[]>? errors)
     {
         if (!ValueAt(body, start, out var value) || IsNull(value))
         {
             // No domain: the page's own host is the site, as in Plausible. A bad URL already has its error.
-            if (url is null) return null;
-            if (url.IsFile || url.Host.Length == 0)
+            if (url is not { } page) return null;
+            if (page.IsFile || page.Host.Length == 0)
             {
                 Error(ref errors, "domain", "can't be blank");
                 return null;
             }
-            return [Hosts.WithoutWww(url.Host.ToLowerInvariant())];
+            return [Hosts.WithoutWww(page.Host.ToLowerInvariant())];
         }
         if (value.TokenType != JsonTokenType.String)
         {
@@ -366,9 +366,9 @@ public static class EventRequestParser
         return new Engagement(depth, milliseconds);
     }
 
-    internal static string Hostname(Uri url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.WithoutWww(url.Host.ToLowerInvariant());
+    internal static string Hostname(WebUrl url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.WithoutWww(url.Host.ToLowerInvariant());
 
-    internal static string Pathname(Uri url, bool hashMode)
+    internal static string Pathname(WebUrl url, bool hashMode)
     {
         // Uri keeps the path escaped; Plausible stores it decoded (so "/caf%C3%A9" is "/café").
         var path = Uri.UnescapeDataString(url.AbsolutePath).TrimEnd();
@@ -378,7 +378,7 @@ public static class EventRequestParser
     }
 
     /// <summary>Only the campaign parameters and click ids are kept: the rest of a query can hold personal data.</summary>
-    internal static IReadOnlyList<KeyValuePair<string, string>> KeptQuery(Uri url)
+    internal static IReadOnlyList<KeyValuePair<string, string>> KeptQuery(WebUrl url)
     {
         if (url.Query.Length <= 1) return [];
         var kept = new List<KeyValuePair<string, string>>();

@@ -8,7 +8,7 @@ namespace Candor.Analytics.Tests.Ingestion;
 
 /// <summary>
 /// The JsonDocument parser the endpoint used until the single-pass Utf8JsonReader one replaced it for speed. Kept
-/// here, unchanged but for its name (URL parts come from the new one's helpers), as the oracle of <see cref="ParserEquivalenceTests"/>: the two must answer every
+/// here, unchanged but for its name (URL parts come from the new one's helpers, always through Uri), as the oracle of <see cref="ParserEquivalenceTests"/>: the two must answer every
 /// body alike. Limits and messages come from <see cref="EventRequestParser"/> so a deliberate change there applies to both.
 /// </summary>
 internal static class JsonDocumentEventParser
@@ -79,10 +79,10 @@ internal static class JsonDocumentEventParser
         {
             Name = name,
             Domains = domains,
-            Hostname = EventRequestParser.Hostname(url),
-            Pathname = EventRequestParser.Pathname(url, hashMode),
+            Hostname = EventRequestParser.Hostname(WebUrl.FromUri(url)),
+            Pathname = EventRequestParser.Pathname(WebUrl.FromUri(url), hashMode),
             Referrer = referrer,
-            Query = EventRequestParser.KeptQuery(url),
+            Query = EventRequestParser.KeptQuery(WebUrl.FromUri(url)),
             Props = props,
             Interactive = interactive,
             Engagement = engagement,
