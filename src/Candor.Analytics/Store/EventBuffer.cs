@@ -155,7 +155,8 @@ public sealed record EventBufferOptions
     /// with 2,000), but a batch is also one uninterrupted stretch of CPU on a machine whose other core serves requests,
     /// and its events stay alive across garbage collections until it is written: 5,000 took bench/ingest.sh's p99 to
     /// 12–14 ms, 2,000 keeps it at 7–8 ms. 8,000 (tried later: 1.4 µs less per event for the writer alone) gave the whole
-    /// benchmark no throughput and a 12 ms p99.
+    /// benchmark no throughput and a 12 ms p99; 30,000 (a commit about once a second at full load) no throughput either
+    /// and an 18 ms p99: the long commit takes a core from the requests in one stretch.
     /// </summary>
     public int BatchSize { get; init; } = 2_000;
 
