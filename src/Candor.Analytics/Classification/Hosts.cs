@@ -8,7 +8,7 @@ internal static class Hosts
     /// <summary>The lower-case, www-stripped host of an absolute http(s) URL, or null.</summary>
     public static string? Of(string? url) => Absolute(url) is { } parsed ? WithoutWww(parsed.Host.ToLowerInvariant()) : null;
 
-    // One event's referrer is read three times (spam check, source, stored referrer), each a Uri parse that showed in
+    // One event's referrer is read three times (spam check, source, stored referrer), each a URL parse that showed in
     // the ingestion profile. A request is classified on one thread without interruption, so a one-entry memo per
     // thread, keyed by the very string instance, makes that one parse.
     [ThreadStatic] private static string? t_lastUrl;
