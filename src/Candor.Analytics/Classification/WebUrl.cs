@@ -74,13 +74,13 @@ internal readonly record struct WebUrl(string Scheme, string Host, string Absolu
         var queryStart = i;
         if (i < text.Length && text[i] == '?')
             for (i++; i < text.Length && text[i] != '#'; i++)
-                if (!IsPlainInQuery(text, i)) return false;
+                if (!IsPlainInQuery(text[i])) return false;
         var queryEnd = i;
 
         var fragmentStart = i;
         if (i < text.Length)
             for (i++; i < text.Length; i++)
-                if (text[i] == '#' || !IsPlainInQuery(text, i)) return false;
+                if (text[i] == '#' || !IsPlainInQuery(text[i])) return false;
 
         url = new WebUrl(
             scheme,
@@ -107,5 +107,5 @@ internal readonly record struct WebUrl(string Scheme, string Host, string Absolu
             or '-' or '.' or '_' or '~' or '/' or '!' or '$' or '&' or '\'' or '(' or ')' or '*' or '+' or ',' or ';' or '=' or ':' or '@';
 
     /// <summary>A plain character or '?'. No percent escapes: Uri decodes those of unreserved characters ("%41" is "A").</summary>
-    private static bool IsPlainInQuery(string text, int i) => IsPlain(text[i]) || text[i] == '?';
+    private static bool IsPlainInQuery(char c) => IsPlain(c) || c == '?';
 }
