@@ -123,7 +123,7 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
         var fill = new SqlParameters(d);
         var insert = $"INSERT INTO session_days (site, day, session_id, {string.Join(", ", aggregates.Select(a => a.Alias))}) "
             + $"SELECT {fill.Add(site)}, {day}, session_id, {string.Join(", ", aggregates.Select(a => a.Sql))} "
-            + $"FROM events WHERE site = {fill.Add(site)} AND timestamp >= {fill.Add(run.From)} AND timestamp < {fill.Add(run.To)} "
+            + $"FROM {Labels.EventTable} WHERE site = {Labels.IdOf(fill.Add(site))} AND timestamp >= {fill.Add(run.From)} AND timestamp < {fill.Add(run.To)} "
             + $"GROUP BY session_id, {day}";
 
         var mark = new SqlParameters(d);

@@ -38,7 +38,7 @@ public sealed class StatsEngine : IStatsQueries
     {
         var d = reader.Dialect;
         var p = new SqlParameters(d);
-        var sql = $"SELECT {d.Aggregate(AggregateFunction.CountDistinct, null, "visitor_id")} FROM events WHERE site = {p.Add(site)} AND timestamp >= {p.Add(time.GetUtcNow().UtcDateTime - CurrentWindow)}";
+        var sql = $"SELECT {d.Aggregate(AggregateFunction.CountDistinct, null, "visitor_id")} FROM {Labels.EventTable} WHERE site = {Labels.IdOf(p.Add(site))} AND timestamp >= {p.Add(time.GetUtcNow().UtcDateTime - CurrentWindow)}";
         var rows = await reader.ReadAsync(sql, p.Values, cancellationToken);
         return rows.Count == 0 ? 0 : (long)Number(rows[0][0]);
     }
@@ -54,7 +54,7 @@ public sealed class StatsEngine : IStatsQueries
     public async Task<DateTime?> FirstEventAsync(string site, CancellationToken cancellationToken = default)
     {
         var d = reader.Dialect;
-        var sql = $"SELECT {d.Aggregate(AggregateFunction.Min, null, "timestamp")} FROM events WHERE site = {d.Parameter(0)}";
+        var sql = $"SELECT {d.Aggregate(AggregateFunction.Min, null, "timestamp")} FROM {Labels.EventTable} WHERE site = {Labels.IdOf(d.Parameter(0))}";
         var rows = await reader.ReadAsync(sql, [site], cancellationToken);
         return rows.Count == 0 || rows[0][0] is not DateTime first ? null : DateTime.SpecifyKind(first, DateTimeKind.Utc);
     }

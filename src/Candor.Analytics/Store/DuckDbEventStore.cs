@@ -16,6 +16,7 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _devices, _channels, _countries;
+    private readonly LabelCodes _labels;
 
     private DuckDbEventStore(DuckDBConnection connection, TimeProvider time)
     {
@@ -25,6 +26,7 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
         _devices = EnumValues(connection, "device_type");
         _channels = EnumValues(connection, "channel_name");
         _countries = EnumValues(connection, "country_code");
+        _labels = new LabelCodes(connection);
     }
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
@@ -118,50 +120,84 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
         try
         {
             using var transaction = _connection.BeginTransaction();
-            using (var appender = _connection.CreateAppender("events"))
+            try
             {
-                foreach (var e in batch)
+                var ids = _labels.IdsOf(CodedValues(batch));
+                using (var appender = _connection.CreateAppender("event_rows"))
                 {
-                    appender.CreateRow()
-                        .AppendValue(e.Timestamp)
-                        .AppendValue(e.Site)
-                        .AppendValue(e.Name)
-                        .AppendValue(e.VisitorId)
-                        .AppendValue(e.SessionId)
-                        .AppendValue(e.Hostname)
-                        .AppendValue(e.Pathname)
-                        .AppendValue(e.Referrer)
-                        .AppendValue(e.UtmSource)
-                        .AppendValue(e.UtmMedium)
-                        .AppendValue(e.UtmCampaign)
-                        .AppendValue(e.UtmContent)
-                        .AppendValue(e.UtmTerm)
-                        .AppendValue(e.Interactive)
-                        .AppendValue(e.ScrollDepth)
-                        .AppendValue(e.EngagementMilliseconds)
-                        .AppendValue(e.Props.Count == 0 ? NoProps : e.Props.Select(p => p.Key).ToList())
-                        .AppendValue(e.Props.Count == 0 ? NoProps : e.Props.Select(p => p.Value).ToList())
-                        .AppendValue(e.Browser)
-                        .AppendValue(e.BrowserVersion)
-                        .AppendValue(e.Os)
-                        .AppendValue(e.OsVersion)
-                        .AppendValue(InSet(e.Device, _devices))
-                        .AppendValue(InSet(e.Country, _countries))
-                        .AppendValue(e.Source)
-                        .AppendValue(e.ReferrerSource)
-                        .AppendValue(e.ClickIdParam)
-                        .AppendValue(InSet(e.Channel, _channels))
-                        .EndRow();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        var e = batch[i];
+                        var at = i * CodedPerEvent;
+                        appender.CreateRow()
+                            .AppendValue(e.Timestamp)
+                            .AppendValue(ids[at])
+                            .AppendValue(ids[at + 1])
+                            .AppendValue(e.VisitorId)
+                            .AppendValue(e.SessionId)
+                            .AppendValue(ids[at + 2])
+                            .AppendValue(e.Pathname)
+                            .AppendValue(e.Referrer)
+                            .AppendValue(e.UtmSource)
+                            .AppendValue(e.UtmMedium)
+                            .AppendValue(e.UtmCampaign)
+                            .AppendValue(e.UtmContent)
+                            .AppendValue(e.UtmTerm)
+                            .AppendValue(e.Interactive)
+                            .AppendValue(e.ScrollDepth)
+                            .AppendValue(e.EngagementMilliseconds)
+                            .AppendValue(e.Props.Count == 0 ? NoProps : e.Props.Select(p => p.Key).ToList())
+                            .AppendValue(e.Props.Count == 0 ? NoProps : e.Props.Select(p => p.Value).ToList())
+                            .AppendValue(OrNull(ids[at + 3]))
+                            .AppendValue(OrNull(ids[at + 4]))
+                            .AppendValue(OrNull(ids[at + 5]))
+                            .AppendValue(OrNull(ids[at + 6]))
+                            .AppendValue(InSet(e.Device, _devices))
+                            .AppendValue(InSet(e.Country, _countries))
+                            .AppendValue(e.Source)
+                            .AppendValue(e.ReferrerSource)
+                            .AppendValue(e.ClickIdParam)
+                            .AppendValue(InSet(e.Channel, _channels))
+                            .EndRow();
+                    }
                 }
+                ForgetCachedSessions(batch);
+                transaction.Commit();
             }
-            ForgetCachedSessions(batch);
-            transaction.Commit();
+            catch
+            {
+                _labels.Forget();
+                throw;
+            }
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>The values stored as label ids, <see cref="CodedPerEvent"/> per event in the order AppendAsync reads them.</summary>
+    private static string?[] CodedValues(IReadOnlyList<StoredEvent> batch)
+    {
+        var values = new string?[batch.Count * CodedPerEvent];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var e = batch[i];
+            var at = i * CodedPerEvent;
+            values[at] = e.Site;
+            values[at + 1] = e.Name;
+            values[at + 2] = e.Hostname;
+            values[at + 3] = e.Browser;
+            values[at + 4] = e.BrowserVersion;
+            values[at + 5] = e.Os;
+            values[at + 6] = e.OsVersion;
+        }
+        return values;
+    }
+
+    private const int CodedPerEvent = 7;
+
+    private static uint? OrNull(uint id) => id == 0 ? null : id;
 
     // Most events have no props: one shared empty list instead of two new ones per row (the appender only reads it).
     private static readonly List<string> NoProps = [];
@@ -172,7 +208,7 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM events";
+            command.CommandText = "SELECT count(*) FROM event_rows";
             return Convert.ToInt64(command.ExecuteScalar());
         }
         finally
@@ -187,7 +223,7 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "DELETE FROM events WHERE timestamp < $cutoff";
+            command.CommandText = "DELETE FROM event_rows WHERE timestamp < $cutoff";
             command.Parameters.Add(new DuckDBParameter("cutoff", DateTime.SpecifyKind(cutoffUtc, DateTimeKind.Unspecified)));
             var deleted = command.ExecuteNonQuery();
             // Fold the deletion into the file now: until a checkpoint, deleted rows still sit in the file's old blocks.

@@ -3,12 +3,12 @@ namespace Candor.Analytics.Query.Sql;
 /// <summary>
 /// How a session is summarised from its events, in one place for the on-the-fly sessions of a query and the
 /// cached sessions of closed days (<see cref="SessionDayCache"/>), so both count alike. Aggregates read the columns
-/// of <c>events</c> directly and are grouped by <c>session_id</c>.
+/// of <c>event_rows</c> directly (label-coded ones as ids, see <see cref="Labels"/>) and are grouped by <c>session_id</c>.
 /// </summary>
 internal static class SessionAggregates
 {
-    private const string NotEngagement = "name <> 'engagement'";
-    private const string IsPageview = "name = 'pageview'";
+    private const string NotEngagement = Labels.NotEngagement;
+    private const string IsPageview = Labels.IsPageview;
 
     /// <summary>The session values a <c>visit:</c> dimension can ask for, by the dimension's name after <c>visit:</c>.</summary>
     public static readonly string[] VisitValues =
@@ -33,7 +33,7 @@ internal static class SessionAggregates
     public static IReadOnlyList<(string Alias, string Sql)> Stats(ISqlDialect d)
     {
         var pageviews = d.Aggregate(AggregateFunction.Count, IsPageview);
-        var interactiveCustom = d.Aggregate(AggregateFunction.Count, "interactive AND name NOT IN ('pageview', 'engagement')");
+        var interactiveCustom = d.Aggregate(AggregateFunction.Count, $"interactive AND name NOT IN ({Labels.Pageview}, {Labels.Engagement})");
         var first = d.Aggregate(AggregateFunction.Min, NotEngagement, "timestamp");
         var last = d.Aggregate(AggregateFunction.Max, NotEngagement, "timestamp");
         return

@@ -11,7 +11,7 @@ namespace Candor.Analytics.Query.Sql;
 /// <remarks>
 /// The shape, and why:
 /// <list type="bullet">
-/// <item><c>base</c>: the site's events in the range — the only scan of <c>events</c>, with the time filter on the
+/// <item><c>base</c>: the site's events in the range — the only scan of <c>event_rows</c>, with the time filter on the
 /// raw column so DuckDB's zone maps skip everything outside it (events are appended in time order).</item>
 /// <item><c>s</c>: one row per session of those events — visit values are the session's first event's, entry/exit
 /// page its first/last pageview, bounce and duration as the reference defines them — and <c>sf</c>, the sessions
@@ -20,6 +20,8 @@ namespace Candor.Analytics.Query.Sql;
 /// <item>Queries by visit dimensions alone (top stats, sources, countries, devices, entry/exit pages) are answered
 /// from <c>sf</c> alone. Anything grouped by time or an event dimension, or filtered by an event dimension, counts
 /// events (<c>fx</c>, the matching events) and joins session figures by the same group keys.</item>
+/// <item>Label-coded columns (<see cref="Labels"/>) stay ids throughout: filters test them against the matching labels,
+/// and the final select decodes the grouped ids (<c>result</c>).</item>
 /// </list>
 /// Sessions are cut at the range's edges: a visit crossing midnight counts in both days, with the part inside each.
 /// </remarks>
@@ -61,9 +63,10 @@ internal sealed class StatsSql
 
     private sealed class Builder(StatsQuery query, RawColumn needs, ISqlDialect d, DateRange? cachedDays)
     {
-        private const string NotEngagement = "name <> 'engagement'";
-        private const string IsPageview = "name = 'pageview'";
+        private const string NotEngagement = Labels.NotEngagement;
+        private const string IsPageview = Labels.IsPageview;
         private const string NoProp = "(none)";
+        private const string NotSet = "'(not set)'";
 
         private readonly SqlParameters _p = new(d);
         private readonly List<string> _baseColumns = ["session_id"];
@@ -83,7 +86,8 @@ internal sealed class StatsSql
 
             // Expressions first: they register the base columns, visit columns and parameters they use.
             if (withEngagement) Column("engagement_ms");
-            var site = _p.Add(query.Site);
+            var siteName = _p.Add(query.Site);
+            var site = Labels.IdOf(siteName);
             var eventConj = eventFilters.Count == 0 ? null : string.Join(" AND ", eventFilters.Select(Predicate));
             var visitConj = visitFilters.Count == 0 ? null : string.Join(" AND ", visitFilters.Select(Predicate));
             var overEvents = dims.Select(x => x.IsTime ? d.TimeBucket("timestamp", TimeBuckets.IntervalOf(x, query.Interval)) : Value(x)).ToList();
@@ -97,7 +101,7 @@ internal sealed class StatsSql
             {
                 sql.Append("base AS (SELECT ");
                 sql.Append(string.Join(", ", _baseColumns.Concat(SessionAggregates.StatsColumns).Distinct()));
-                sql.Append($" FROM events WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)})");
+                sql.Append($" FROM {Labels.EventTable} WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)})");
             }
 
             if (needSessions)
@@ -108,9 +112,9 @@ internal sealed class StatsSql
                     // Sessions straight from events, one scan per uncached stretch, plus closed days from the cache.
                     var parts = new List<string>();
                     if (cachedDays is { } cached)
-                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => a.Alias))} FROM session_days WHERE site = {site} AND day >= {_p.Add(cached.From)} AND day < {_p.Add(cached.To)}");
+                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => a.Alias))} FROM session_days WHERE site = {siteName} AND day >= {_p.Add(cached.From)} AND day < {_p.Add(cached.To)}");
                     foreach (var segment in Uncached(query.Range, cachedDays))
-                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => $"{a.Sql} AS {a.Alias}"))} FROM events WHERE site = {site} AND timestamp >= {_p.Add(segment.From)} AND timestamp < {_p.Add(segment.To)} GROUP BY session_id");
+                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => $"{a.Sql} AS {a.Alias}"))} FROM {Labels.EventTable} WHERE site = {site} AND timestamp >= {_p.Add(segment.From)} AND timestamp < {_p.Add(segment.To)} GROUP BY session_id");
                     sql.Append($"s AS ({string.Join(" UNION ALL ", parts)})");
                 }
                 else
@@ -124,11 +128,12 @@ internal sealed class StatsSql
                 if (eventConj is not null && !sessionOnly) keep.Add("s_matched");
                 // Sessions (or, cached, their days) with a matching event in the range.
                 if (eventConj is not null && sessionOnly)
-                    keep.Add($"session_id IN (SELECT session_id FROM events WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)} AND {NotEngagement} AND {eventConj})");
+                    keep.Add($"session_id IN (SELECT session_id FROM {Labels.EventTable} WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)} AND {NotEngagement} AND {eventConj})");
                 sql.Append($", sf AS (SELECT * FROM s WHERE {(keep.Count == 0 ? "true" : string.Join(" AND ", keep))})");
             }
 
             var columnsOut = RawColumns.In(needs).ToList();
+            int finalSelect;
             var select = new List<string>();
             for (var i = 0; i < dims.Count; i++) select.Add($"d{i}");
 
@@ -136,6 +141,7 @@ internal sealed class StatsSql
             {
                 var raws = columnsOut.Select(c => $"{SessionOnlyRaw(c)} AS {RawColumns.Name(c)}");
                 sql.Append($", agg AS (SELECT {Join(overSessions.Select((e, i) => $"{e} AS d{i}").Concat(raws))} FROM sf{Where(notNull)}{GroupBy(overSessions)})");
+                finalSelect = sql.Length;
                 sql.Append($" SELECT {Join(select.Concat(columnsOut.Select(RawColumns.Name)))} FROM agg");
             }
             else
@@ -167,13 +173,47 @@ internal sealed class StatsSql
                 }
 
                 var outColumns = select.Select(c => "ea." + c)
-                    .Concat(columnsOut.Select(c => (c & RawColumn.SessionLevel) != 0 ? $"coalesce(sa.{RawColumns.Name(c)}, 0)" : "ea." + RawColumns.Name(c)));
-                var on = dims.Count == 0 ? "true" : string.Join(" AND ", select.Select(c => $"ea.{c} = sa.{c}"));
+                    .Concat(columnsOut.Select(c => (c & RawColumn.SessionLevel) != 0 ? $"coalesce(sa.{RawColumns.Name(c)}, 0) AS {RawColumns.Name(c)}" : "ea." + RawColumns.Name(c)));
+                // A label id is NULL where the value is "(not set)", and that group must still meet its session figures.
+                var on = dims.Count == 0 ? "true" : string.Join(" AND ", select.Select(c => $"ea.{c} IS NOT DISTINCT FROM sa.{c}"));
+                finalSelect = sql.Length;
                 sql.Append($" SELECT {Join(outColumns)} FROM ea{(sessionRaws.Count > 0 ? $" LEFT JOIN sa ON {on}" : "")}");
             }
 
+            if (dims.Any(IsCoded)) DecodeResult(sql, finalSelect, dims, columnsOut);
             return new StatsSql { Text = sql.ToString(), Parameters = _p.Values, DimensionCount = dims.Count, Columns = columnsOut };
         }
+
+        /// <summary>
+        /// Turns the final SELECT (grouped by label ids) into a CTE and selects from it with the ids of coded
+        /// dimensions replaced by their text: one lookup per group, not per event.
+        /// </summary>
+        private static void DecodeResult(StringBuilder sql, int finalSelect, IReadOnlyList<Dimension> dims, IReadOnlyList<RawColumn> columns)
+        {
+            var final = sql.ToString(finalSelect, sql.Length - finalSelect);
+            sql.Length = finalSelect;
+            var outColumns = new List<string>();
+            var joins = new StringBuilder();
+            for (var i = 0; i < dims.Count; i++)
+            {
+                if (!IsCoded(dims[i]))
+                {
+                    outColumns.Add($"result.d{i}");
+                    continue;
+                }
+                joins.Append($" LEFT JOIN labels l{i} ON l{i}.id = result.d{i}");
+                outColumns.Add(dims[i].IsVisit ? $"coalesce(l{i}.value, {NotSet}) AS d{i}" : $"l{i}.value AS d{i}");
+            }
+            outColumns.AddRange(columns.Select(c => "result." + RawColumns.Name(c)));
+            sql.Append($", result AS ({final.TrimStart()}) SELECT {Join(outColumns)} FROM result{joins}");
+        }
+
+        /// <summary>Whether the dimension's values are label ids until <see cref="DecodeResult"/>.</summary>
+        private static bool IsCoded(Dimension dimension) => dimension.PropKey is null && dimension.Name switch
+        {
+            "event:hostname" or "event:name" => true,
+            _ => dimension.IsVisit && Labels.IsCoded(dimension.Name["visit:".Length..]),
+        };
 
         private string Agg(AggregateFunction function, string? condition, params string[] arguments) => d.Aggregate(function, condition, arguments);
 
@@ -182,7 +222,7 @@ internal sealed class StatsSql
             RawColumn.Visitors => Agg(AggregateFunction.CountDistinct, withEngagement ? NotEngagement : null, "visitor_id"),
             RawColumn.Pageviews => Agg(AggregateFunction.Count, IsPageview),
             RawColumn.Events => Agg(AggregateFunction.Count, withEngagement ? NotEngagement : null),
-            RawColumn.EngagedMilliseconds => Agg(AggregateFunction.Sum, "name = 'engagement'", Column("engagement_ms")),
+            RawColumn.EngagedMilliseconds => Agg(AggregateFunction.Sum, Labels.IsEngagement, Column("engagement_ms")),
             RawColumn.PageVisits => Agg(AggregateFunction.CountDistinct, IsPageview, "session_id"),
             _ => throw new ArgumentOutOfRangeException(nameof(column)),
         };
@@ -204,7 +244,10 @@ internal sealed class StatsSql
             _ => SessionRaw(column),
         };
 
-        /// <summary>The value of a (non-time) dimension on an event row (visit values joined from the session) or a session row.</summary>
+        /// <summary>
+        /// The value of a (non-time) dimension on an event row (visit values joined from the session) or a session row;
+        /// for a coded dimension (<see cref="IsCoded"/>) the label id, NULL where the text would be "(not set)".
+        /// </summary>
         private string Value(Dimension dimension)
         {
             if (dimension.PropKey is { } key)
@@ -223,20 +266,21 @@ internal sealed class StatsSql
                 Column(SessionAggregates.EventColumn(visit));
                 _visitColumns.Add((alias, SessionAggregates.Visit(d, visit)));
             }
+            if (Labels.IsCoded(visit)) return alias;
             return visit switch
             {
                 // Plausible's label for visits without a source or referrer.
                 "source" or "referrer" => $"coalesce({alias}, 'Direct / None')",
                 // Sessions without a pageview have no entry/exit page, untagged ones no UTM value: no row for them.
                 "entry_page" or "exit_page" or "utm_source" or "utm_medium" or "utm_campaign" or "utm_content" or "utm_term" => alias,
-                _ => $"coalesce({alias}, '(not set)')",
+                _ => $"coalesce({alias}, {NotSet})",
             };
         }
 
         private static bool Droppable(Dimension dimension) => dimension.Name is "visit:entry_page" or "visit:exit_page"
             or "visit:utm_source" or "visit:utm_medium" or "visit:utm_campaign" or "visit:utm_content" or "visit:utm_term";
 
-        /// <summary>Registers a column of <c>events</c> that <c>base</c> must carry. Names come from the closed dimension list, never from input.</summary>
+        /// <summary>Registers a column of <c>event_rows</c> that <c>base</c> must carry. Names come from the closed dimension list, never from input.</summary>
         private string Column(string name)
         {
             _baseColumns.Add(name);
@@ -259,13 +303,24 @@ internal sealed class StatsSql
             var prop = filter.Dimension.PropKey is { } key ? d.PropValue(Column("prop_keys"), Column("prop_values"), _p.Add(key)) : null;
             var value = prop ?? Value(filter.Dimension);
             var placeholders = filter.Values.Select(v => _p.Add(v)).ToList();
-            var orMissing = prop is not null && filter.Values.Contains(NoProp) ? $" OR {prop} IS NULL" : "";
-            positive = filter.Operator switch
+            string Test(string text) => filter.Operator switch
             {
-                FilterOperator.Is or FilterOperator.IsNot => $"{value} IN ({Join(placeholders)}){orMissing}",
-                FilterOperator.Contains or FilterOperator.DoesNotContain => string.Join(" OR ", placeholders.Select(v => d.Contains(value, v))),
-                _ => string.Join(" OR ", placeholders.Select(v => d.RegexMatches(value, v))),
+                FilterOperator.Is or FilterOperator.IsNot => $"{text} IN ({Join(placeholders)})",
+                FilterOperator.Contains or FilterOperator.DoesNotContain => string.Join(" OR ", placeholders.Select(v => d.Contains(text, v))),
+                _ => string.Join(" OR ", placeholders.Select(v => d.RegexMatches(text, v))),
             };
+            if (IsCoded(filter.Dimension))
+            {
+                // A visit value without a label is "(not set)" to the filter too, as it is in breakdowns.
+                positive = filter.Dimension.IsVisit
+                    ? $"CASE WHEN {value} IS NULL THEN {Test(NotSet)} ELSE {Labels.Matches(value, Test)} END"
+                    : Labels.Matches(value, Test);
+            }
+            else
+            {
+                var orMissing = prop is not null && filter.Values.Contains(NoProp) ? $" OR {prop} IS NULL" : "";
+                positive = $"{Test(value)}{orMissing}";
+            }
             return negated ? $"coalesce(NOT ({positive}), true)" : $"coalesce({positive}, false)";
         }
 
@@ -279,7 +334,7 @@ internal sealed class StatsSql
 
         /// <summary>An event completes a goal: its custom event name, or a pageview of a matching path.</summary>
         private string GoalMatch(Goal goal) => goal.EventName is { } name
-            ? $"name = {_p.Add(name)}"
+            ? $"name = {Labels.IdOf(_p.Add(name))}"
             : $"({IsPageview} AND {d.RegexMatches(Column("pathname"), _p.Add(GoalPatterns.ToRegex(goal.PagePath ?? "")))})";
 
         /// <summary>
