@@ -1,6 +1,6 @@
 // The baseline of bench/ingest.sh, and its stored-count check. Two modes:
 //   BareEndpoint serve PORT   Kestrel on 127.0.0.1:PORT whose POST /api/event only answers 202 (no body read).
-//   BareEndpoint count FILE   prints the number of rows in the `events` table of a DuckDB file (opened read-only).
+//   BareEndpoint count FILE   prints the number of rows of `events` (the view that decodes the stored rows) in a DuckDB file (opened read-only).
 using DuckDB.NET.Data;
 
 switch (args)

@@ -13,7 +13,7 @@ namespace Candor.Analytics.Query;
 /// arrived by then); the store drops cached days that later appends or retention touch. A visit that crosses
 /// midnight counts as one visit on each day here, as it does when a range is cut at midnight.
 /// </summary>
-internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, TimeProvider time)
+internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, TimeProvider time, SiteIds siteIds)
 {
     private static readonly TimeSpan Settle = TimeSpan.FromMinutes(5);
     private const int WaitForDays = 7;
@@ -83,7 +83,7 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
                 if (missing && runStart is null) runStart = day;
                 if (runStart is { } start && (!missing || (day - start).TotalDays >= DaysPerFill))
                 {
-                    await writer.ExecuteAsync(FillStatements(site, new DateRange(start, day)), cancellationToken);
+                    await writer.ExecuteAsync(FillStatements(site, await siteIds.IdOfAsync(site, cancellationToken), new DateRange(start, day)), cancellationToken);
                     runStart = missing ? day : null;
                 }
             }
@@ -109,7 +109,7 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
     }
 
     /// <summary>Summarises the sessions of the days in <paramref name="run"/> and marks those days filled, as one transaction.</summary>
-    private IReadOnlyList<SqlStatement> FillStatements(string site, DateRange run)
+    private IReadOnlyList<SqlStatement> FillStatements(string site, uint siteId, DateRange run)
     {
         var d = reader.Dialect;
         var day = d.TimeBucket("timestamp", Interval.Day);
@@ -123,7 +123,7 @@ internal sealed class SessionDayCache(ISqlReader reader, ISqlWriter writer, Time
         var fill = new SqlParameters(d);
         var insert = $"INSERT INTO session_days (site, day, session_id, {string.Join(", ", aggregates.Select(a => a.Alias))}) "
             + $"SELECT {fill.Add(site)}, {day}, session_id, {string.Join(", ", aggregates.Select(a => a.Sql))} "
-            + $"FROM {Labels.EventTable} WHERE site = {Labels.IdOf(fill.Add(site))} AND timestamp >= {fill.Add(run.From)} AND timestamp < {fill.Add(run.To)} "
+            + $"FROM {Labels.EventTable} WHERE site = {fill.Add(siteId)} AND timestamp >= {fill.Add(run.From)} AND timestamp < {fill.Add(run.To)} "
             + $"GROUP BY session_id, {day}";
 
         var mark = new SqlParameters(d);

@@ -16,6 +16,7 @@ public sealed class StatsEngine : IStatsQueries
     private readonly ISqlReader reader;
     private readonly TimeProvider time;
     private readonly SessionDayCache? _sessionDays;
+    private readonly SiteIds _siteIds;
     // Patterns already proven valid: a dashboard re-sends the same filter with every panel and refresh, and each check
     // is a query. Bounded (emptied when full) because the patterns come from visitors.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _validPatterns = new(StringComparer.Ordinal);
@@ -31,14 +32,15 @@ public sealed class StatsEngine : IStatsQueries
     {
         this.reader = reader;
         this.time = time;
-        if (cacheSessions && reader is ISqlWriter writer) _sessionDays = new SessionDayCache(reader, writer, time);
+        _siteIds = new SiteIds(reader);
+        if (cacheSessions && reader is ISqlWriter writer) _sessionDays = new SessionDayCache(reader, writer, time, _siteIds);
     }
 
     public async Task<long> CurrentVisitorsAsync(string site, CancellationToken cancellationToken = default)
     {
         var d = reader.Dialect;
         var p = new SqlParameters(d);
-        var sql = $"SELECT {d.Aggregate(AggregateFunction.CountDistinct, null, "visitor_id")} FROM {Labels.EventTable} WHERE site = {Labels.IdOf(p.Add(site))} AND timestamp >= {p.Add(time.GetUtcNow().UtcDateTime - CurrentWindow)}";
+        var sql = $"SELECT {d.Aggregate(AggregateFunction.CountDistinct, null, "visitor_id")} FROM {Labels.EventTable} WHERE site = {p.Add(await _siteIds.IdOfAsync(site, cancellationToken))} AND timestamp >= {p.Add(time.GetUtcNow().UtcDateTime - CurrentWindow)}";
         var rows = await reader.ReadAsync(sql, p.Values, cancellationToken);
         return rows.Count == 0 ? 0 : (long)Number(rows[0][0]);
     }
@@ -54,8 +56,8 @@ public sealed class StatsEngine : IStatsQueries
     public async Task<DateTime?> FirstEventAsync(string site, CancellationToken cancellationToken = default)
     {
         var d = reader.Dialect;
-        var sql = $"SELECT {d.Aggregate(AggregateFunction.Min, null, "timestamp")} FROM {Labels.EventTable} WHERE site = {Labels.IdOf(d.Parameter(0))}";
-        var rows = await reader.ReadAsync(sql, [site], cancellationToken);
+        var sql = $"SELECT {d.Aggregate(AggregateFunction.Min, null, "timestamp")} FROM {Labels.EventTable} WHERE site = {d.Parameter(0)}";
+        var rows = await reader.ReadAsync(sql, [await _siteIds.IdOfAsync(site, cancellationToken)], cancellationToken);
         return rows.Count == 0 || rows[0][0] is not DateTime first ? null : DateTime.SpecifyKind(first, DateTimeKind.Utc);
     }
 
@@ -153,7 +155,7 @@ public sealed class StatsEngine : IStatsQueries
         var cached = _sessionDays is not null && StatsSql.IsSessionOnly(query, needs)
             ? await _sessionDays.EnsureAsync(query.Site, query.Range, cancellationToken)
             : null;
-        var sql = StatsSql.Build(query, needs, reader.Dialect, cached);
+        var sql = StatsSql.Build(query, await _siteIds.IdOfAsync(query.Site, cancellationToken), needs, reader.Dialect, cached);
         var rows = await reader.ReadAsync(sql.Text, sql.Parameters, cancellationToken);
         var intervals = query.Dimensions.Select(x => x.IsTime ? TimeBuckets.IntervalOf(x, query.Interval) : (Interval?)null).ToArray();
         var result = new List<(string[], double[])>(rows.Count);

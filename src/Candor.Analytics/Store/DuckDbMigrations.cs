@@ -101,10 +101,13 @@ internal static class DuckDbMigrations
         // handle a 4-byte integer for each instead of a string (statistics, serialisation, compression analysis),
         // which was about 2 µs of the writer's ~6 µs per event. The rows move to `event_rows`, whose columns keep
         // their names but hold label ids there; `events` becomes a view that decodes them (and passes on the rows'
-        // rowid, their order of arrival), so ad-hoc SQL on the file reads as before. The query layer reads `event_rows` itself and decodes after grouping (Query/Sql/Labels.cs),
-        // because a join per column on every row made queries 3-5 times slower. Ids 1 and 2 are fixed ('pageview',
-        // 'engagement'), so the queries' most common conditions need no lookup. Rows are copied in time order (the
-        // zone maps rely on it). The session cache keeps ids too; it is derived data, so it is emptied, not converted.
+        // rowid, their order of arrival), so ad-hoc SQL on the file reads as before. The query layer reads
+        // `event_rows` itself and decodes after grouping (Query/Sql/Labels.cs), because a join per column on every
+        // row made queries 3-5 times slower. Ids 1 and 2 are fixed ('pageview', 'engagement'), so the queries' most
+        // common conditions need no lookup. Rows are copied in their order (events arrive in time order and the zone
+        // maps rely on it) by one thread, as a parallel copy can interleave them: 10 million events took 18 s and
+        // ~1 GB of memory (an ORDER BY took 3.6 GB). The session cache keeps ids too; it is derived data, so it is
+        // emptied, not converted.
         """
         CREATE TABLE labels (id UINTEGER PRIMARY KEY, value VARCHAR NOT NULL UNIQUE);
         INSERT INTO labels VALUES (1, 'pageview'), (2, 'engagement');
@@ -144,6 +147,7 @@ internal static class DuckDbMigrations
             click_id_param VARCHAR,
             channel channel_name
         );
+        SET threads = 1;
         INSERT INTO event_rows
             SELECT e.timestamp, l_site.id, l_name.id, e.visitor_id, e.session_id, l_hostname.id, e.pathname, e.referrer,
                 e.utm_source, e.utm_medium, e.utm_campaign, e.utm_content, e.utm_term, e.interactive, e.scroll_depth,
@@ -156,8 +160,8 @@ internal static class DuckDbMigrations
             LEFT JOIN labels l_browser ON l_browser.value = e.browser
             LEFT JOIN labels l_browser_version ON l_browser_version.value = e.browser_version
             LEFT JOIN labels l_os ON l_os.value = e.os
-            LEFT JOIN labels l_os_version ON l_os_version.value = e.os_version
-            ORDER BY e.timestamp;
+            LEFT JOIN labels l_os_version ON l_os_version.value = e.os_version;
+        RESET threads;
         DROP TABLE events;
         CREATE VIEW events AS
             SELECT e.timestamp, l_site.value AS site, l_name.value AS name, e.visitor_id, e.session_id,

