@@ -17,6 +17,10 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _devices, _channels, _countries;
     private readonly LabelCodes _labels;
+    // Reused by every append (appends are serialised): a batch of 2,000 events has 14,000 coded values, and a new
+    // array of their strings each time was a large-object allocation 20 times a second (p99 rose from ~7 to ~11 ms).
+    private string?[] _codedValues = [];
+    private uint[] _codedIds = [];
 
     private DuckDbEventStore(DuckDBConnection connection, TimeProvider time)
     {
@@ -122,7 +126,15 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
             using var transaction = _connection.BeginTransaction();
             try
             {
-                var ids = _labels.IdsOf(CodedValues(batch));
+                var coded = batch.Count * CodedPerEvent;
+                if (_codedValues.Length < coded)
+                {
+                    _codedValues = new string?[coded];
+                    _codedIds = new uint[coded];
+                }
+                FillCodedValues(batch, _codedValues);
+                _labels.Find(_codedValues.AsSpan(0, coded), _codedIds);
+                var ids = _codedIds;
                 using (var appender = _connection.CreateAppender("event_rows"))
                 {
                     for (var i = 0; i < batch.Count; i++)
@@ -177,9 +189,8 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
     }
 
     /// <summary>The values stored as label ids, <see cref="CodedPerEvent"/> per event in the order AppendAsync reads them.</summary>
-    private static string?[] CodedValues(IReadOnlyList<StoredEvent> batch)
+    private static void FillCodedValues(IReadOnlyList<StoredEvent> batch, string?[] values)
     {
-        var values = new string?[batch.Count * CodedPerEvent];
         for (var i = 0; i < batch.Count; i++)
         {
             var e = batch[i];
@@ -192,7 +203,6 @@ public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
             values[at + 5] = e.Os;
             values[at + 6] = e.OsVersion;
         }
-        return values;
     }
 
     private const int CodedPerEvent = 7;

@@ -20,19 +20,19 @@ internal sealed class LabelCodes(DuckDBConnection connection, int capacity = 100
     private uint _lastId;
     private bool _loaded;
 
-    /// <summary>The ids of the values of a batch: index i of the result belongs to value i (0 for a null value).</summary>
-    public uint[] IdsOf(IReadOnlyList<string?> values)
+    /// <summary>Writes the id of <c>values[i]</c> to <c>ids[i]</c> (0 for a null value).</summary>
+    public void Find(ReadOnlySpan<string?> values, Span<uint> ids)
     {
         if (!_loaded) Load();
-        var ids = new uint[values.Count];
+        ids.Clear();
         HashSet<string>? missing = null;
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (values[i] is not { } value) continue;
             if (_ids.TryGetValue(value, out var id)) ids[i] = id;
             else (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(value);
         }
-        if (missing is null) return ids;
+        if (missing is null) return;
 
         if (_ids.Count + missing.Count > capacity) _ids.Clear();
         var known = FindStored(missing);
@@ -42,9 +42,8 @@ internal sealed class LabelCodes(DuckDBConnection connection, int capacity = 100
             missing.Remove(value);
         }
         if (missing.Count > 0) Insert(missing);
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
             if (ids[i] == 0 && values[i] is { } value) ids[i] = _ids[value];
-        return ids;
     }
 
     /// <summary>

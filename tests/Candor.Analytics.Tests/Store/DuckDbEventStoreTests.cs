@@ -145,11 +145,18 @@ public sealed class DuckDbEventStoreTests : IDisposable
         using var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         var labels = new LabelCodes(connection, capacity: 3);
-        var first = labels.IdsOf(["a", "b", null, "c", "a"]);
+        uint[] IdsOf(params string?[] values)
+        {
+            // A reused buffer, as the store's is: stale ids from before must not survive (null gets 0).
+            var ids = Enumerable.Repeat(99u, values.Length).ToArray();
+            labels.Find(values, ids);
+            return ids;
+        }
+        var first = IdsOf("a", "b", null, "c", "a");
         Assert.Equal(first[0], first[4]);
         Assert.Equal(0u, first[2]);
-        var second = labels.IdsOf(["d", "e", "a", "pageview", "f", "b"]);
-        var third = labels.IdsOf(["c", "f", "engagement"]);
+        var second = IdsOf("d", "e", "a", "pageview", "f", "b");
+        var third = IdsOf("c", "f", "engagement");
         Assert.Equal([first[0], first[1], first[3]], [second[2], second[5], third[0]]);
         Assert.Equal([1u, 2u], [second[3], third[2]]);
         Assert.Equal(second[4], third[1]);
