@@ -5,9 +5,10 @@ namespace Candor.Analytics.Store;
 
 /// <summary>
 /// The embedded store: one DuckDB file (columnar, fast aggregation, no server to run). The schema is
-/// versioned in <c>schema_version</c> and migrated at open. Appends go through DuckDB's appender, one
-/// transaction per batch, serialised because a DuckDB connection is not safe for concurrent use. Reads
-/// (<see cref="ISqlReader"/>) use their own connections to the same database, so they never take that lock.
+/// versioned in <c>schema_version</c> and migrated at open; repetitive text is stored as ids into <c>labels</c>
+/// (<see cref="LabelCodes"/>, migration 5) and the view <c>events</c> reads it back. Appends go through DuckDB's
+/// appender, one transaction per batch, serialised because a DuckDB connection is not safe for concurrent use.
+/// Reads (<see cref="ISqlReader"/>) use their own connections to the same database, so they never take that lock.
 /// </summary>
 public sealed class DuckDbEventStore : IEventStore, ISqlReader, ISqlWriter
 {

@@ -5,7 +5,8 @@ namespace Candor.Analytics.Query.Sql;
 /// browser, browser_version, os and os_version hold ids into <c>labels (id, value)</c>. Queries filter and group on
 /// the ids and turn them back into text only at the end, on the few grouped rows — grouping by id splits rows
 /// exactly as grouping by text would, since each value has one id. A text condition on a coded column becomes "the
-/// id is one of the labels whose value satisfies it".
+/// id is one of the labels whose value satisfies it". All of it is plain SQL (ids, IN subqueries, a LEFT JOIN on the
+/// grouped rows), so a ClickHouse store can keep the same two tables and the same statements.
 /// </summary>
 internal static class Labels
 {
