@@ -107,7 +107,7 @@ internal static class DuckDbMigrations
         // common conditions need no lookup. Rows are copied in their order (events arrive in time order and the zone
         // maps rely on it) by one thread, as a parallel copy can interleave them: 10 million events took 18 s and
         // ~1 GB of memory (an ORDER BY took 3.6 GB). The session cache keeps ids too; it is derived data, so it is
-        // emptied, not converted.
+        // emptied, not converted, by recreating it (DuckDB refuses to delete from a table and alter it in one transaction).
         """
         CREATE TABLE labels (id UINTEGER PRIMARY KEY, value VARCHAR NOT NULL UNIQUE);
         INSERT INTO labels VALUES (1, 'pageview'), (2, 'engagement');
@@ -178,11 +178,34 @@ internal static class DuckDbMigrations
             LEFT JOIN labels l_browser_version ON l_browser_version.id = e.browser_version
             LEFT JOIN labels l_os ON l_os.id = e.os
             LEFT JOIN labels l_os_version ON l_os_version.id = e.os_version;
-        DELETE FROM session_days;
-        ALTER TABLE session_days ALTER v_browser TYPE UINTEGER;
-        ALTER TABLE session_days ALTER v_browser_version TYPE UINTEGER;
-        ALTER TABLE session_days ALTER v_os TYPE UINTEGER;
-        ALTER TABLE session_days ALTER v_os_version TYPE UINTEGER;
+        DROP TABLE session_days;
+        CREATE TABLE session_days (
+            site VARCHAR NOT NULL,
+            day TIMESTAMP NOT NULL,
+            session_id UBIGINT NOT NULL,
+            s_visitor UBIGINT NOT NULL,
+            s_start TIMESTAMP NOT NULL,
+            s_pageviews BIGINT NOT NULL,
+            s_events BIGINT NOT NULL,
+            s_bounce INTEGER NOT NULL,
+            s_duration BIGINT NOT NULL,
+            v_entry_page VARCHAR,
+            v_exit_page VARCHAR,
+            v_source VARCHAR,
+            v_referrer VARCHAR,
+            v_channel VARCHAR,
+            v_utm_source VARCHAR,
+            v_utm_medium VARCHAR,
+            v_utm_campaign VARCHAR,
+            v_utm_content VARCHAR,
+            v_utm_term VARCHAR,
+            v_country VARCHAR,
+            v_browser UINTEGER,
+            v_browser_version UINTEGER,
+            v_os UINTEGER,
+            v_os_version UINTEGER,
+            v_device VARCHAR
+        );
         DELETE FROM session_days_filled;
         """,
     ];

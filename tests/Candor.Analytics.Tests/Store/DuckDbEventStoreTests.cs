@@ -179,6 +179,8 @@ public sealed class DuckDbEventStoreTests : IDisposable
                 VALUES ('2026-03-10 12:00:05', 'example.com', 'Signup', 1, 1, 'example.com', '/b', true, ['plan'], ['pro'], 'Chrome', '120.0', 'Linux', NULL, 'Desktop', 'FR'),
                        ('2026-03-10 12:00:00', 'example.com', 'pageview', 1, 1, 'www.example.com', '/a', true, [], [], 'Chrome', '120.0', 'Linux', NULL, 'Desktop', 'FR'),
                        ('2026-03-10 12:00:09', 'other.example', 'engagement', 2, 2, 'other.example', '/', false, [], [], NULL, NULL, NULL, NULL, NULL, NULL);
+                INSERT INTO session_days (site, day, session_id, s_visitor, s_start, s_pageviews, s_events, s_bounce, s_duration, v_browser, v_os)
+                VALUES ('example.com', '2026-03-10', 1, 1, '2026-03-10 12:00:00', 1, 2, 0, 5, 'Chrome', 'Linux');
                 INSERT INTO session_days_filled VALUES ('example.com', '2026-03-10');
                 """);
         }
@@ -191,6 +193,7 @@ public sealed class DuckDbEventStoreTests : IDisposable
             [new DateTime(2026, 3, 10, 12, 0, 9), "other.example", "engagement", "other.example", "/", new List<string>(), null, null, null, null, null, null],
         ], rows);
         Assert.Equal(0L, Assert.Single(await store.QueryAsync("SELECT (SELECT count(*) FROM session_days) + (SELECT count(*) FROM session_days_filled)"))[0]);
+        Assert.Equal("UINTEGER", Assert.Single(await store.QueryAsync("SELECT typeof(v_browser) FROM (SELECT NULL::UINTEGER AS x) LEFT JOIN session_days ON true"))[0]);
         // New events reuse the converted labels.
         await store.AppendAsync([Events.Pageview(9) with { Browser = "Chrome" }]);
         Assert.Equal(1L, Assert.Single(await store.QueryAsync("SELECT count(*) FROM labels WHERE value = 'Chrome'"))[0]);
