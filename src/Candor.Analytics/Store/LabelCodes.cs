@@ -1,3 +1,4 @@
+using System.Text;
 using DuckDB.NET.Data;
 
 namespace Candor.Analytics.Store;
@@ -30,7 +31,7 @@ internal sealed class LabelCodes(DuckDBConnection connection, int capacity = 100
         {
             if (values[i] is not { } value) continue;
             if (_ids.TryGetValue(value, out var id)) ids[i] = id;
-            else (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(value);
+            else (missing ??= new HashSet<string>(StringComparer.Ordinal)).Add(AsStored(value));
         }
         if (missing is null) return;
 
@@ -43,8 +44,16 @@ internal sealed class LabelCodes(DuckDBConnection connection, int capacity = 100
         }
         if (missing.Count > 0) Insert(missing);
         for (var i = 0; i < values.Length; i++)
-            if (ids[i] == 0 && values[i] is { } value) ids[i] = _ids[value];
+            if (ids[i] == 0 && values[i] is { } value) ids[i] = _ids[value] = _ids[AsStored(value)];
     }
+
+    /// <summary>
+    /// The text as DuckDB will hold it: UTF-8, where a lone surrogate becomes U+FFFD. Two values that differ only
+    /// there are one label, and looking one up by its .NET text would miss the stored row and insert it twice — a
+    /// failed batch. The parser already refuses such text; this keeps the store safe for any caller.
+    /// </summary>
+    private static string AsStored(string value) =>
+        value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
 
     /// <summary>
     /// After a failed append: its transaction rolled back, and with it any label it added, so nothing remembered

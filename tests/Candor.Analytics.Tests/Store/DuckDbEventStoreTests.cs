@@ -138,6 +138,17 @@ public sealed class DuckDbEventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_that_DuckDB_stores_alike_gets_one_label_and_the_batch_is_kept()
+    {
+        // DuckDB keeps UTF-8: lone surrogates arrive as U+FFFD, so these three names are one value there.
+        await using var store = DuckDbEventStore.Open(_folder.File("events.duckdb"));
+        await store.AppendAsync([Events.Pageview(1) with { Name = "x\uFFFD" }]);
+        await store.AppendAsync([Events.Pageview(2) with { Name = "x\uD800" }, Events.Pageview(3) with { Name = "x\uDC00" }, Events.Pageview(4) with { Name = "x\uFFFD" }]);
+        Assert.Equal(Enumerable.Repeat("x\uFFFD", 4), (await store.QueryAsync("SELECT name FROM events ORDER BY rowid")).Select(r => (string)r[0]!));
+        Assert.Equal(1L, Assert.Single(await store.QueryAsync("SELECT count(*) FROM labels WHERE value LIKE 'x%'"))[0]);
+    }
+
+    [Fact]
     public async Task Label_ids_stay_right_when_more_values_arrive_than_the_writer_remembers()
     {
         var path = _folder.File("events.duckdb");
