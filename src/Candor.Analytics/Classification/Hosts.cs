@@ -3,10 +3,15 @@ namespace Candor.Analytics.Classification;
 /// <summary>Host-name normalisation shared by the referrer rules: Plausible compares hosts without a leading <c>www.</c>.</summary>
 internal static class Hosts
 {
-    public static string WithoutWww(string host) => host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    /// <summary>The host as the rules compare it: lower case, without a leading <c>www.</c>.</summary>
+    public static string Plain(string host)
+    {
+        var lower = host.ToLowerInvariant();
+        return lower.StartsWith("www.", StringComparison.Ordinal) ? lower[4..] : lower;
+    }
 
     /// <summary>The lower-case, www-stripped host of an absolute http(s) URL, or null.</summary>
-    public static string? Of(string? url) => Absolute(url) is { } parsed ? WithoutWww(parsed.Host.ToLowerInvariant()) : null;
+    public static string? Of(string? url) => Absolute(url) is { } parsed ? Plain(parsed.Host) : null;
 
     // One event's referrer is read three times (spam check, source, stored referrer), each a URL parse that showed in
     // the ingestion profile. A request is classified on one thread without interruption, so a one-entry memo per

@@ -41,7 +41,7 @@ public static class ReferrerSource
     public static string? ExternalHost(string? referrer, string pageHost)
     {
         var host = Hosts.Of(referrer);
-        if (host is null || host == "localhost" || host == Hosts.WithoutWww(pageHost.ToLowerInvariant())) return null;
+        if (host is null || host == "localhost" || host == Hosts.Plain(pageHost)) return null;
         return host;
     }
 

@@ -23,13 +23,13 @@ public sealed class ReferrerSpamList
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
-            hosts.Add(Hosts.WithoutWww(line.ToLowerInvariant()));
+            hosts.Add(Hosts.Plain(line));
         }
         return new ReferrerSpamList(hosts);
     }
 
     /// <summary>True when <paramref name="host"/> (any case, with or without <c>www.</c>) is listed.</summary>
-    public bool Contains(string host) => _hosts.Contains(Hosts.WithoutWww(host.ToLowerInvariant()));
+    public bool Contains(string host) => _hosts.Contains(Hosts.Plain(host));
 
     private static string ReadEmbedded()
     {

@@ -108,7 +108,7 @@ public sealed class EventRecorder(SaltStore salts, SessionTracker sessions, Time
     internal static string? ReferrerOf(string? referrer, string pageHost)
     {
         if (Hosts.Absolute(referrer) is not { } url) return null;
-        var host = Hosts.WithoutWww(url.Host.ToLowerInvariant());
+        var host = Hosts.Plain(url.Host);
         if (host == pageHost || host == "localhost") return null;
         return (host + url.AbsolutePath).TrimEnd('/');
     }

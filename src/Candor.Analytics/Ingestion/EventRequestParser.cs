@@ -218,7 +218,7 @@ public static class EventRequestParser
                 Error(ref errors, "domain", "can't be blank");
                 return null;
             }
-            return [Hosts.WithoutWww(page.Host.ToLowerInvariant())];
+            return [Hosts.Plain(page.Host)];
         }
         if (value.TokenType != JsonTokenType.String)
         {
@@ -229,7 +229,7 @@ public static class EventRequestParser
         var domains = new List<string>(1);
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var domain = Hosts.WithoutWww(part.ToLowerInvariant());
+            var domain = Hosts.Plain(part);
             if (domain.Length > 0 && !domains.Contains(domain)) domains.Add(domain);
         }
         if (domains.Count == 0)
@@ -366,7 +366,7 @@ public static class EventRequestParser
         return new Engagement(depth, milliseconds);
     }
 
-    internal static string Hostname(WebUrl url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.WithoutWww(url.Host.ToLowerInvariant());
+    internal static string Hostname(WebUrl url) => url.IsFile || url.Host.Length == 0 ? "(none)" : Hosts.Plain(url.Host);
 
     internal static string Pathname(WebUrl url, bool hashMode)
     {

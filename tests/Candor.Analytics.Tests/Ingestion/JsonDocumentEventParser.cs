@@ -169,7 +169,7 @@ internal static class JsonDocumentEventParser
                 error("domain", "can't be blank");
                 return null;
             }
-            return [Hosts.WithoutWww(url.Host.ToLowerInvariant())];
+            return [Hosts.Plain(url.Host)];
         }
         if (value.Value.ValueKind != JsonValueKind.String)
         {
@@ -178,7 +178,7 @@ internal static class JsonDocumentEventParser
         }
         var domains = value.Value.GetString()!
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Hosts.WithoutWww(d.ToLowerInvariant()))
+            .Select(d => Hosts.Plain(d))
             .Where(d => d.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToArray();

@@ -13,12 +13,12 @@ internal static class Labels
     /// <summary>The table of events with coded columns (the store's <c>events</c> is a view that decodes it for people).</summary>
     public const string EventTable = "event_rows";
 
-    /// <summary>The fixed ids of the two event names the queries test all the time.</summary>
-    public const int Pageview = 1, Engagement = 2;
+    /// <summary>The fixed ids (as SQL literals) of the two event names the queries test all the time.</summary>
+    public const string Pageview = "1", Engagement = "2";
 
-    public const string IsPageview = "name = 1";
-    public const string NotEngagement = "name <> 2";
-    public const string IsEngagement = "name = 2";
+    public const string IsPageview = "name = " + Pageview;
+    public const string NotEngagement = "name <> " + Engagement;
+    public const string IsEngagement = "name = " + Engagement;
 
     private static readonly HashSet<string> CodedColumns = new(StringComparer.Ordinal)
     {
